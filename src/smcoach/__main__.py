@@ -1,0 +1,3 @@
+from smcoach.cli import main
+
+main()

@@ -1,0 +1,128 @@
+"""The smcoach command line: app assembly, global options, and the one place errors are shown."""
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from smcoach import __version__
+from smcoach.cli import agenda, checkin, goals, plans
+from smcoach.cli.common import Env, db_path, today
+from smcoach.errors import SmcoachError
+from smcoach.messages import t
+
+
+class SmcoachGroup(TyperGroup):
+    """Turns every error a person can cause into one line on stderr and a non-zero exit."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SmcoachError as e:
+            _fail(str(e), 1)
+        except KeyboardInterrupt:
+            sys.stderr.write("\n")
+            _fail(t("interrupted"), 130, prefix="")
+        except BrokenPipeError:
+            raise
+        except Exception as e:
+            import sqlite3
+
+            from smcoach.store import explain
+
+            if isinstance(e, sqlite3.Error) and isinstance(ctx.obj, Env):
+                _fail(str(explain(e, ctx.obj.path)), 1)
+            if isinstance(e, OSError):
+                _fail(f"{e.strerror or e}: {e.filename or ''}".rstrip(": "), 1)
+            raise
+
+
+def _fail(message: str, code: int, prefix: str = "Error: ") -> None:
+    sys.stderr.write(f"{prefix}{message}\n")
+    raise typer.Exit(code)
+
+
+app = typer.Typer(
+    cls=SmcoachGroup,
+    name="smcoach",
+    help="A self-management coach: agenda, goals, action plans and daily check-ins.\n\n"
+    "Run smcoach on its own to see today. Not medical advice: for anything about your "
+    "treatment, talk to your doctor, nurse or pharmacist.",
+    invoke_without_command=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(agenda.app, name="agenda")
+app.add_typer(goals.app, name="goal")
+app.add_typer(plans.app, name="plan")
+app.command("check")(checkin.check)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"smcoach {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="The database file to use (default: $SMCOACH_DB, else your "
+                     "data folder; see 'smcoach where').", show_default=False),
+    ] = None,  # fmt: skip
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    env = Env(db_path(db))
+    ctx.obj = env
+    ctx.call_on_close(env.close)
+    if ctx.invoked_subcommand is None:
+        show_today(env, json_out=False)
+
+
+@app.command("today")
+def today_cmd(
+    ctx: typer.Context,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show today: your focus, this week's plan(s) and what to do next.
+
+    Example: smcoach today   (the same as plain 'smcoach')
+    """
+    show_today(ctx.obj, json_out)
+
+
+def show_today(env: Env, json_out: bool) -> None:
+    from smcoach.domain.week import PlanWeek, next_steps
+    from smcoach.render import views, write, write_json
+
+    day = today()
+    store = env.store
+    agenda_items = store.agenda()
+    focus = next((i for i in agenda_items if i.focus), None)
+    active = store.plans()
+    checkins = store.checkins([p.id for p in active])
+    steps = next_steps(day, agenda_items, [PlanWeek(p, checkins[p.id]) for p in active])
+    if json_out:
+        write_json(views.today_json(day, focus, active, checkins, steps))
+    else:
+        write(views.today_blocks(day, focus, active, checkins, steps))
+
+
+@app.command("where")
+def where(ctx: typer.Context) -> None:
+    """Print the path of the database file in use.
+
+    Example: smcoach where
+    """
+    print(ctx.obj.path)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,92 @@
+"""smcoach agenda: the list of challenges the person wants to work on."""
+
+from typing import Annotated
+
+import typer
+
+from smcoach.cli.common import today
+from smcoach.cli.prompts import require
+from smcoach.domain.rules import parse_id, require_text
+from smcoach.messages import t
+from smcoach.render import notice
+
+app = typer.Typer(help="Your agenda: the challenges in your life you want to work on.",
+                  no_args_is_help=True)  # fmt: skip
+
+IdArg = Annotated[str | None, typer.Argument(help="The item's ID (see 'smcoach agenda list').",
+                                             show_default=False)]  # fmt: skip
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+
+def _item_id(value: str | None) -> int:
+    return require(value, what="the agenda item ID", how="it as an argument",
+                   question="Which agenda item (ID)?", parse=lambda s: parse_id(s, "agenda item"))  # fmt: skip
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    text: Annotated[str | None, typer.Argument(help="The challenge, in your words.",
+                                               show_default=False)] = None,  # fmt: skip
+) -> None:
+    """Add a challenge to your agenda.
+
+    Example: smcoach agenda add "Getting out of breath on the stairs"
+    """
+    text = require(text, what="the challenge", how="it as an argument in quotes",
+                   question="What is a challenge you want to work on?",
+                   parse=lambda s: require_text(s, "the challenge"))  # fmt: skip
+    item_id = ctx.obj.store.add_agenda(require_text(text, "the challenge"), today())
+    notice(t("saved.agenda", id=item_id))
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    all_: Annotated[bool, typer.Option("--all", help="Include done and removed items.")] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """List your agenda; the focus is marked.
+
+    Example: smcoach agenda list --all
+    """
+    from smcoach.render import views, write, write_json
+
+    items = ctx.obj.store.agenda(include_closed=all_)
+    if json_out:
+        write_json(views.agenda_json(items))
+    else:
+        write(views.agenda_blocks(items))
+
+
+@app.command("focus")
+def focus(ctx: typer.Context, item_id: IdArg = None) -> None:
+    """Choose the agenda item to work on now (one at a time).
+
+    Example: smcoach agenda focus 2
+    """
+    number = _item_id(item_id)
+    ctx.obj.store.focus_agenda(number)
+    notice(t("saved.focus", id=number))
+
+
+@app.command("done")
+def done(ctx: typer.Context, item_id: IdArg = None) -> None:
+    """Mark an agenda item as dealt with.
+
+    Example: smcoach agenda done 2
+    """
+    number = _item_id(item_id)
+    ctx.obj.store.close_agenda(number, "done", today())
+    notice(t("saved.agenda_done", id=number))
+
+
+@app.command("remove")
+def remove(ctx: typer.Context, item_id: IdArg = None) -> None:
+    """Take an item off your agenda (it is kept, and shown by 'agenda list --all').
+
+    Example: smcoach agenda remove 3
+    """
+    number = _item_id(item_id)
+    ctx.obj.store.close_agenda(number, "removed", today())
+    notice(t("saved.agenda_removed", id=number))

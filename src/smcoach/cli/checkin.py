@@ -1,0 +1,107 @@
+"""smcoach check: the daily check-in on an action plan."""
+
+from typing import Annotated
+
+import typer
+
+from smcoach.cli.common import interactive, now, today
+from smcoach.cli.prompts import ask, ask_optional, choose
+from smcoach.content import card
+from smcoach.domain.dates import parse_day
+from smcoach.domain.models import CheckIn, Plan
+from smcoach.domain.rules import parse_id
+from smcoach.domain.week import days_to_ask
+from smcoach.errors import SmcoachError
+from smcoach.messages import t
+from smcoach.render import notice
+
+Opt = typer.Option
+STATUS_WORDS = {"done": "done", "partly": "partly done", "not": "not done", "rest": "a rest day"}
+
+
+def check(
+    ctx: typer.Context,
+    plan_id: Annotated[str | None, typer.Argument(
+        help="The plan (default: your current one).", show_default=False)] = None,  # fmt: skip
+    done: Annotated[bool, Opt("--done", help="You did it.")] = False,
+    partly: Annotated[bool, Opt("--partly", help="You did some of it.")] = False,
+    not_: Annotated[bool, Opt("--not", help="You did not do it this time.")] = False,
+    rest: Annotated[bool, Opt("--rest", help="A day of illness, flare-up or travel: "
+                              "it does not count against you.")] = False,  # fmt: skip
+    date: Annotated[str | None, Opt("--date", help="The day (default today): e.g. yesterday, "
+                                    "mon, 2026-11-23.", show_default=False)] = None,  # fmt: skip
+    note: Annotated[str | None, Opt("--note", help="A few words about the day.",
+                                    show_default=False)] = None,  # fmt: skip
+) -> None:
+    """Check in on your plan for a day; with no flags, asks about each day not yet answered.
+
+    One check-in per plan per day: checking in again replaces the first answer.
+
+    Example: smcoach check --done --note "went with my neighbour"
+    """
+    store = ctx.obj.store
+    day = today()
+    chosen = [s for s, flag in (("done", done), ("partly", partly), ("not", not_), ("rest", rest))
+              if flag]  # fmt: skip
+    if len(chosen) > 1:
+        raise SmcoachError(t("check.one_status"))
+    if not chosen:
+        if not interactive():
+            raise SmcoachError(t("check.no_flags_no_terminal"))
+        _ask_each_day(ctx, parse_id(plan_id, "plan") if plan_id is not None else None, day)
+        return
+    when = parse_day(date, day) if date is not None else day
+    if when > day:
+        raise SmcoachError(t("check.future", day=when.isoformat()))
+    plan = _plan_for(store, plan_id, when)
+    if not plan.covers(when):
+        raise SmcoachError(t("check.outside", day=when, id=plan.id, start=plan.start, end=plan.end))
+    _save(store, CheckIn(plan.id, when, chosen[0], note))
+
+
+def _plan_for(store, plan_id: str | None, day) -> Plan:  # type: ignore[no-untyped-def]
+    if plan_id is not None:
+        return store.plan(parse_id(plan_id, "plan"))  # type: ignore[no-any-return]
+    covering = [p for p in store.plans() if p.covers(day)]
+    if not covering:
+        raise SmcoachError(t("plan.none_current"))
+    if len(covering) == 1:
+        return covering[0]  # type: ignore[no-any-return]
+    ids = ", ".join(str(p.id) for p in covering)
+    if not interactive():
+        raise SmcoachError(t("plan.which", n=len(covering), ids=ids, first=covering[0].id))
+    number = ask(f"Which plan ({ids})?", lambda s: parse_id(s, "plan"), what="the plan")
+    return next((p for p in covering if p.id == number), None) or store.plan(number)
+
+
+def _save(store, checkin: CheckIn) -> None:  # type: ignore[no-untyped-def]
+    old = store.check_in(checkin, now())
+    day = f"{checkin.day:%a %d %b}"
+    if old and old != checkin.status:
+        notice(t("saved.check_replaced", day=day, status=STATUS_WORDS[checkin.status],
+                 old=STATUS_WORDS[old]))  # fmt: skip
+    else:
+        notice(t("saved.check", day=day, status=STATUS_WORDS[checkin.status]))
+
+
+def _ask_each_day(ctx: typer.Context, plan_id: int | None, day) -> None:  # type: ignore[no-untyped-def]
+    """Each answer is saved as it is given, so stopping part-way keeps what was answered."""
+    store = ctx.obj.store
+    plans = [store.plan(plan_id)] if plan_id else [p for p in store.plans() if p.covers(day)]
+    if not plans:
+        raise SmcoachError(t("plan.none_current"))
+    checkins = store.checkins([p.id for p in plans])
+    options = [("done", "done"), ("partly", "partly"), ("not", "not done"), ("rest", "rest day"),
+               ("skip", "skip for now")]  # fmt: skip
+    asked = False
+    for plan in plans:
+        for d in days_to_ask(plan, checkins[plan.id], day):
+            asked = True
+            question = f"{d:%a %d %b}, plan {plan.id} ({plan.what}): {card('check', 'status')}"
+            status = choose(question, options, what="how it went")
+            if status == "skip":
+                continue
+            note = ask_optional(card("check", "note"), what="a note")
+            _save(store, CheckIn(plan.id, d, status, note))
+    if not asked:
+        notice(t("nothing_to_ask"))

@@ -1,0 +1,70 @@
+"""What every command shares: where the data lives, today's date, the open store."""
+
+import os
+import sys
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from smcoach.errors import SmcoachError
+
+if TYPE_CHECKING:
+    from smcoach.store import Store
+
+DB_ENV = "SMCOACH_DB"
+TODAY_ENV = "SMCOACH_TODAY"  # pins "today" (ISO date) for course demonstrations and tests
+
+
+def db_path(option: Path | None) -> Path:
+    """--db, then $SMCOACH_DB, then the user's data folder."""
+    if option is not None:
+        return option.expanduser()
+    if os.environ.get(DB_ENV):
+        return Path(os.environ[DB_ENV]).expanduser()
+    if os.environ.get("XDG_DATA_HOME"):
+        return Path(os.environ["XDG_DATA_HOME"]) / "smcoach" / "smcoach.db"
+    import typer
+
+    return Path(typer.get_app_dir("smcoach")) / "smcoach.db"
+
+
+def today() -> date:
+    pinned = os.environ.get(TODAY_ENV)
+    if not pinned:
+        return date.today()
+    try:
+        return date.fromisoformat(pinned)
+    except ValueError:
+        raise SmcoachError(f"{TODAY_ENV} must be a date such as 2026-11-23, got {pinned}") from None
+
+
+def now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+@dataclass
+class Env:
+    path: Path
+    _store: "Store | None" = field(default=None, repr=False)
+
+    @property
+    def store(self) -> "Store":
+        if self._store is None:
+            from smcoach.render import notice
+            from smcoach.store import Store
+
+            self._store = Store(self.path)
+            if self._store.backup_path:
+                from smcoach.messages import t
+
+                notice(t("backup.made", path=self._store.backup_path))
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty()

@@ -1,0 +1,91 @@
+"""smcoach goal: what the person wants to achieve over the coming months."""
+
+from typing import Annotated
+
+import typer
+
+from smcoach.cli.common import today
+from smcoach.cli.prompts import require
+from smcoach.domain.dates import parse_day
+from smcoach.domain.rules import parse_id, require_text
+from smcoach.messages import t
+from smcoach.render import notice
+
+app = typer.Typer(help="Your goals: what you want to achieve over the coming months.",
+                  no_args_is_help=True)  # fmt: skip
+
+IdArg = Annotated[str | None, typer.Argument(help="The goal's ID (see 'smcoach goal list').",
+                                             show_default=False)]  # fmt: skip
+
+
+def _goal_id(value: str | None) -> int:
+    return require(value, what="the goal ID", how="it as an argument",
+                   question="Which goal (ID)?", parse=lambda s: parse_id(s, "goal"))  # fmt: skip
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    text: Annotated[str | None, typer.Argument(help="The goal, in your words.",
+                                               show_default=False)] = None,  # fmt: skip
+    agenda_id: Annotated[str | None, typer.Option("--agenda", help="The agenda item it serves.",
+                                                  show_default=False)] = None,  # fmt: skip
+    by: Annotated[str | None, typer.Option("--by", help="A target date, e.g. 2027-03-01.",
+                                           show_default=False)] = None,  # fmt: skip
+) -> None:
+    """Add a goal, optionally tied to an agenda item and a target date.
+
+    Example: smcoach goal add "Walk to my daughter's house" --agenda 1 --by 2027-03-01
+    """
+    text = require(text, what="the goal", how="it as an argument in quotes",
+                   question="What do you want to achieve?",
+                   parse=lambda s: require_text(s, "the goal"))  # fmt: skip
+    day = today()
+    goal_id = ctx.obj.store.add_goal(
+        require_text(text, "the goal"),
+        parse_id(agenda_id, "agenda item") if agenda_id is not None else None,
+        parse_day(by, day) if by is not None else None,
+        day,
+    )
+    notice(t("saved.goal", id=goal_id))
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    all_: Annotated[bool, typer.Option("--all", help="Include done and dropped goals.")] = False,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List your goals.
+
+    Example: smcoach goal list --json
+    """
+    from smcoach.render import views, write, write_json
+
+    goals = ctx.obj.store.goals(include_closed=all_)
+    if json_out:
+        write_json(views.goals_json(goals))
+    else:
+        write(views.goals_blocks(goals))
+
+
+@app.command("done")
+def done(ctx: typer.Context, goal_id: IdArg = None) -> None:
+    """Mark a goal as achieved.
+
+    Example: smcoach goal done 1
+    """
+    number = _goal_id(goal_id)
+    ctx.obj.store.close_goal(number, "done", today())
+    notice(t("saved.goal_done", id=number))
+
+
+@app.command("drop")
+def drop(ctx: typer.Context, goal_id: IdArg = None) -> None:
+    """Let a goal go (it is kept, and shown by 'goal list --all').
+
+    Example: smcoach goal drop 1
+    """
+    number = _goal_id(goal_id)
+    ctx.obj.store.close_goal(number, "dropped", today())
+    notice(t("saved.goal_dropped", id=number))

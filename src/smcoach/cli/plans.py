@@ -1,0 +1,235 @@
+"""smcoach plan: this week's action plans, made with the action-plan coach."""
+
+import sys
+from dataclasses import replace
+from typing import Annotated
+
+import typer
+
+from smcoach.cli.common import interactive, now, today
+from smcoach.cli.prompts import ask, ask_optional, choose, require
+from smcoach.content import card
+from smcoach.domain import coach
+from smcoach.domain.dates import parse_day, parse_weekdays
+from smcoach.domain.models import PlanDraft
+from smcoach.domain.rules import parse_confidence, parse_id, parse_times, require_text
+from smcoach.errors import SmcoachError
+from smcoach.messages import t
+from smcoach.render import notice
+
+app = typer.Typer(help="Action plans: one specific thing you will do this week.",
+                  no_args_is_help=True)  # fmt: skip
+
+Opt = typer.Option
+
+
+def _how_often(answer: str) -> tuple[tuple[str, ...] | None, int | None]:
+    """'mon,wed' -> fixed days; '3' -> three times this week, any days."""
+    if answer.strip().isdigit():
+        return None, parse_times(answer)
+    return parse_weekdays(answer), None
+
+
+def _text(field: str):  # type: ignore[no-untyped-def]
+    return lambda s: require_text(s, field)
+
+
+@app.command("new")
+def new(
+    ctx: typer.Context,
+    what: Annotated[str | None, Opt("--what", help="What you will do.", show_default=False)] = None,
+    how_much: Annotated[str | None, Opt("--how-much", help="How much, e.g. '15 minutes'.",
+                                        show_default=False)] = None,  # fmt: skip
+    when: Annotated[str | None, Opt("--when", help="When in the day, e.g. 'after lunch'.",
+                                    show_default=False)] = None,  # fmt: skip
+    days: Annotated[str | None, Opt("--days", help="Which days, e.g. mon,wed,fri.",
+                                    show_default=False)] = None,  # fmt: skip
+    times: Annotated[str | None, Opt("--times", help="Or how many times this week (1-7), any days.",
+                                     show_default=False)] = None,  # fmt: skip
+    confidence: Annotated[str | None, Opt("--confidence", help="How sure you are, 0-10.",
+                                          show_default=False)] = None,  # fmt: skip
+    goal: Annotated[str | None, Opt("--goal", help="The goal it serves (ID).",
+                                    show_default=False)] = None,  # fmt: skip
+    start: Annotated[str | None, Opt("--start", help="First day of the plan's week (default today).",
+                                     show_default=False)] = None,  # fmt: skip
+    keep_anyway: Annotated[bool, Opt("--keep-anyway",
+                                     help="Save even with confidence under 7.")] = False,  # fmt: skip
+) -> None:
+    """Make this week's action plan: what, how much, when, how often, and your confidence.
+
+    Asks for anything not given when run in a terminal. The coach reads the plan before it is
+    saved; a plan with confidence under 7 is saved only if you choose to keep it.
+
+    Example: smcoach plan new --what "walk round the park" --how-much "15 minutes"
+    --when "after lunch" --days mon,wed,fri --confidence 8
+    """
+    store = ctx.obj.store
+    day = today()
+    if days is not None and times is not None:
+        raise SmcoachError(t("plan.days_or_times"))
+    if interactive() and None in (what, how_much, when, confidence) + ((days or times),):
+        notice(card("plan", "intro"))
+    draft = PlanDraft(
+        what=require(what, what="what you will do", how="--what", question=card("plan", "what"),
+                     parse=_text("what you will do")),
+        how_much=require(how_much, what="how much", how="--how-much",
+                         question=card("plan", "how_much"), parse=_text("how much")),
+        when=require(when, what="when", how="--when", question=card("plan", "when"),
+                     parse=_text("when")),
+        days=None, times=None, confidence=0,
+        start=parse_day(start, day) if start is not None else day,
+        goal_id=parse_id(goal, "goal") if goal is not None else None,
+    )  # fmt: skip
+    for field, value in (("what", draft.what), ("how much", draft.how_much), ("when", draft.when)):
+        require_text(value, field)
+    if days is not None or times is not None:
+        chosen = (parse_weekdays(days), None) if days is not None else (None, parse_times(times or ""))
+    else:
+        chosen = require(None, what="how often", how="--days mon,wed,fri or --times N",
+                         question=card("plan", "how_often"), parse=_how_often)  # fmt: skip
+    draft = replace(draft, days=chosen[0], times=chosen[1])
+    draft = replace(draft, confidence=require(
+        parse_confidence(confidence) if confidence is not None else None,
+        what="your confidence", how="--confidence 0-10", question=card("plan", "confidence"),
+        parse=parse_confidence))  # fmt: skip
+    first_confidence = draft.confidence
+    if draft.goal_id is not None:
+        store.goal(draft.goal_id)  # an unknown goal is an error before any coaching
+    others = len([p for p in store.plans() if p.covers(draft.start)])
+    if interactive():
+        draft, kept_low, barrier = _coach_at_prompts(draft, others)
+    else:
+        _show_findings(draft, others)
+        kept_low, barrier = keep_anyway, None
+        if not coach.is_confident(draft) and not keep_anyway:
+            raise SmcoachError(t("plan.low_confidence_refused", confidence=draft.confidence))
+    plan_id = store.add_plan(draft, first_confidence, kept_low and not coach.is_confident(draft),
+                             now(), barrier)  # fmt: skip
+    plan = store.plan(plan_id)
+    notice(t("saved.plan", id=plan_id, start=plan.start.isoformat(), end=plan.end.isoformat()))
+
+
+def _show_findings(draft: PlanDraft, others: int) -> list[coach.Finding]:
+    from smcoach.render import views, write
+
+    findings = coach.review(draft, others)
+    write(views.findings_blocks(findings, confidence=draft.confidence, others=others), sys.stderr)
+    return findings
+
+
+FIELDS = {"what": "what", "how much": "how_much", "how_much": "how_much", "when": "when",
+          "days": "days", "how often": "days"}  # fmt: skip
+
+
+def _field(answer: str) -> str | None:
+    a = " ".join(answer.strip().lower().replace("-", " ").split())
+    if not a:
+        return None
+    if a not in FIELDS:
+        raise SmcoachError("type what, how much, when or days, or press Enter to save")
+    return FIELDS[a]
+
+
+def _reask(draft: PlanDraft, field: str) -> PlanDraft:
+    """Ask one part of the plan again, offering the current answer as the default."""
+    if field == "days":
+        current = ",".join(draft.days) if draft.days is not None else str(draft.times)
+        days, times = ask(card("plan", "how_often"), _how_often, what="how often", default=current)
+        return replace(draft, days=days, times=times)
+    value = ask(card("plan", field), _text(field.replace("_", " ")), what=field,
+                default=getattr(draft, field))  # fmt: skip
+    return replace(draft, **{field: value})
+
+
+def _coach_at_prompts(draft: PlanDraft, others: int) -> tuple[PlanDraft, bool, str | None]:
+    """Talk the draft through until the person is confident in it or keeps it as it is.
+    Returns the final draft, whether a low confidence was kept on purpose, and any barrier."""
+    barrier: str | None = None
+    options = [("less", "how_much", "smaller_less"), ("fewer", "days", "smaller_fewer"),
+               ("time", "when", "smaller_time"), ("what", "what", "smaller_what"),
+               ("barrier", None, "smaller_barrier"), ("keep", None, "smaller_keep")]  # fmt: skip
+    while True:
+        findings = _show_findings(draft, others)
+        if not coach.is_confident(draft):
+            choice = choose(card("plan", "smaller"), [(k, card("plan", c)) for k, _, c in options],
+                            what="how to go on")  # fmt: skip
+            if choice == "keep":
+                return draft, True, barrier
+            if choice == "barrier":
+                barrier = ask(card("plan", "barrier"), _text("what is in the way"), what="barrier")
+                idea = ask_optional(card("plan", "barrier_idea"), what="an idea")
+                barrier += f" (idea: {idea})" if idea else ""
+            else:
+                draft = _reask(draft, next(f for k, f, _ in options if k == choice) or "what")
+        elif any(f.kind == "rethink" for f in findings):
+            field = ask(card("plan", "change"), _field, what="a change", default="")
+            if field is None:
+                return draft, False, barrier
+            draft = _reask(draft, field)
+        else:
+            return draft, False, barrier
+        draft = replace(draft, confidence=ask(card("plan", "confidence"), parse_confidence,
+                                              what="your confidence"))  # fmt: skip
+
+
+IdArg = Annotated[str | None, typer.Argument(help="The plan's ID (see 'smcoach plan list').",
+                                             show_default=False)]  # fmt: skip
+JsonOpt = Annotated[bool, Opt("--json", help="Print JSON.")]
+
+
+@app.command("show")
+def show(ctx: typer.Context, plan_id: IdArg = None, json_out: JsonOpt = False) -> None:
+    """Show one plan with its week, day by day (default: your current plan).
+
+    Example: smcoach plan show 3
+    """
+    from smcoach.render import views, write, write_json
+
+    store = ctx.obj.store
+    day = today()
+    if plan_id is not None:
+        plan = store.plan(parse_id(plan_id, "plan"))
+    else:
+        current = [p for p in store.plans() if p.start <= day]
+        if not current:
+            raise SmcoachError(t("plan.none_current"))
+        plan = current[-1]
+    checkins = store.checkins([plan.id])[plan.id]
+    if json_out:
+        write_json(views.plan_json(plan, checkins))
+        return
+    goal = store.goal(plan.goal_id) if plan.goal_id is not None else None
+    write(views.plan_blocks(plan, checkins, goal, day))
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    all_: Annotated[bool, Opt("--all", help="Include ended plans.")] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """List your plans that have not ended, with how each week is going.
+
+    Example: smcoach plan list --all --json
+    """
+    from smcoach.render import views, write, write_json
+
+    store = ctx.obj.store
+    plans = store.plans(include_ended=all_)
+    checkins = store.checkins([p.id for p in plans])
+    if json_out:
+        write_json([views.plan_json(p, checkins[p.id]) for p in plans])
+    else:
+        write(views.plans_blocks(plans, checkins))
+
+
+@app.command("end")
+def end(ctx: typer.Context, plan_id: IdArg = None) -> None:
+    """End a plan: it stays in your history and stops being shown as current.
+
+    Example: smcoach plan end 3
+    """
+    number = require(plan_id, what="the plan ID", how="it as an argument",
+                     question="Which plan (ID)?", parse=lambda s: s)  # fmt: skip
+    ctx.obj.store.end_plan(parse_id(number, "plan"), today())
+    notice(t("saved.plan_ended", id=number))

@@ -1,0 +1,92 @@
+"""The records smcoach keeps, as plain frozen dataclasses."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from smcoach.domain.dates import weekday_name
+
+CHECK_STATUSES = ("done", "partly", "not", "rest")
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    id: int
+    text: str
+    status: str  # open, done, removed
+    focus: bool
+    created: date
+    closed: date | None = None
+
+
+@dataclass(frozen=True)
+class Goal:
+    id: int
+    text: str
+    agenda_id: int | None
+    by: date | None
+    status: str  # active, done, dropped
+    created: date
+    closed: date | None = None
+
+
+@dataclass(frozen=True)
+class PlanDraft:
+    """A plan as the person has described it so far, before it is saved."""
+
+    what: str
+    how_much: str
+    when: str
+    days: tuple[str, ...] | None  # fixed weekdays, or None when `times` is used
+    times: int | None  # how many times this week, any days
+    confidence: int
+    start: date
+    goal_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: int
+    what: str
+    how_much: str
+    when: str
+    days: tuple[str, ...] | None
+    times: int | None
+    confidence: int
+    first_confidence: int  # the confidence given for the first draft, before any resizing
+    kept_low_confidence: bool
+    barrier: str | None  # what the person said might get in the way, if they looked at it
+    goal_id: int | None
+    start: date
+    status: str  # active, ended
+    created_at: str
+    ended: date | None = None
+
+    @property
+    def end(self) -> date:
+        """The last day of the plan's week (it covers seven days from its start)."""
+        return self.start + timedelta(days=6)
+
+    @property
+    def target(self) -> int:
+        """How many days the plan asks for this week."""
+        return len(self.days) if self.days is not None else self.times or 0
+
+    def week_days(self) -> list[date]:
+        return [self.start + timedelta(days=i) for i in range(7)]
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+    def is_planned(self, day: date) -> bool:
+        """A day the person said they would act on; with 'N times a week' any day of the week."""
+        if not self.covers(day):
+            return False
+        return self.days is None or weekday_name(day) in self.days
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    plan_id: int
+    day: date
+    status: str  # one of CHECK_STATUSES
+    note: str | None = None

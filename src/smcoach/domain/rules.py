@@ -1,0 +1,43 @@
+"""Validation rules for values a person types: shared by flags, prompts and the store."""
+
+from smcoach.errors import SmcoachError
+from smcoach.messages import t
+
+CONFIDENT = 7  # the method's line: below 7 a plan is probably too big or not truly wanted
+
+
+def parse_confidence(text: str | int) -> int:
+    value = _whole_number(text)
+    if value is None or not 0 <= value <= 10:
+        raise SmcoachError(t("confidence.range", got=text))
+    return value
+
+
+def parse_times(text: str | int) -> int:
+    value = _whole_number(text)
+    if value is None or not 1 <= value <= 7:
+        raise SmcoachError(t("times.range", got=text))
+    return value
+
+
+def parse_id(text: str | int, what: str) -> int:
+    value = _whole_number(text)
+    if value is None or value < 1:
+        raise SmcoachError(t("id.bad", what=what, got=text))
+    return value
+
+
+def require_text(text: str | None, field: str) -> str:
+    """Free text the person must give: kept exactly as typed, but not blank."""
+    if text is None or not text.strip():
+        raise SmcoachError(t("text.empty", field=field))
+    return text
+
+
+def _whole_number(text: str | int) -> int | None:
+    if isinstance(text, int):
+        return text
+    s = text.strip()
+    if not s.lstrip("+-").isdigit() or not s.isascii():
+        return None
+    return int(s)

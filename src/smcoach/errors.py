@@ -1,0 +1,9 @@
+"""The exceptions a person can cause. One place (cli) turns them into 'Error: …' and exit 1."""
+
+
+class SmcoachError(Exception):
+    """A problem the person can fix; the message is one line, already worded for them."""
+
+
+class StoreError(SmcoachError):
+    """The database file cannot be used as it is (missing folder, damaged, read-only, too new)."""

@@ -1,0 +1,118 @@
+"""Every sentence smcoach says to a person, in one place, so wording can be reviewed and translated.
+
+Keys are grouped by prefix. Templates use str.format fields.
+"""
+
+ACCEPTED_DATES = (
+    "2026-11-23, today, yesterday, tomorrow, mon (the latest Monday up to today), "
+    "last mon, next mon, -2d, +3d"
+)
+
+TEXT: dict[str, str] = {
+    # errors: one line each
+    "date.bad": "'{text}' is not a date smcoach reads. Use one of: " + ACCEPTED_DATES,
+    "date.not_real": "'{text}' is not a real calendar day",
+    "days.bad": "'{text}' is not a list of weekdays: use names such as mon,wed,fri",
+    "confidence.range": "confidence must be a whole number from 0 to 10, got {got}",
+    "times.range": "--times must be a whole number from 1 to 7, got {got}",
+    "id.bad": "{what} ID must be a whole number from 1 up, got {got}",
+    "text.empty": "{field} cannot be empty",
+    "missing": "{what} is missing: give {how}, or run in a terminal to be asked",
+    "input.ended": "input ended before {what} was answered; nothing from this step was saved",
+    "interrupted": "Interrupted: nothing from this step was saved.",
+    "plan.days_or_times": "give either --days (e.g. mon,wed,fri) or --times N, not both",
+    "plan.low_confidence_refused": (
+        "not saved: confidence {confidence} is under 7. Make the plan smaller (less, fewer days, "
+        "another time) and run it again, or add --keep-anyway to save it as it is"
+    ),
+    "plan.not_found": "there is no action plan with ID {id}",
+    "plan.none_current": "there is no current action plan: make one with 'smcoach plan new'",
+    "plan.which": "you have {n} current plans ({ids}): say which, e.g. 'smcoach check {first} --done'",
+    "plan.ended_already": "plan {id} has already ended",
+    "check.one_status": "choose one of --done, --partly, --not or --rest",
+    "check.outside": "{day} is outside plan {id}'s week ({start} to {end})",
+    "check.future": "{day} has not happened yet: check in on the day or after",
+    "check.no_flags_no_terminal": (
+        "say how it went: add --done, --partly, --not or --rest (and --date DAY for another day)"
+    ),
+    "agenda.not_found": "there is no agenda item with ID {id}",
+    "agenda.not_open": "agenda item {id} is {status}, not open",
+    "goal.not_found": "there is no goal with ID {id}",
+    "goal.not_active": "goal {id} is {status}, not active",
+    "store.not_sqlite": "{path} is not an smcoach database (not an SQLite file); nothing was changed",
+    "store.not_smcoach": "{path} is an SQLite database of another program, not smcoach's; nothing was changed",
+    "store.damaged": "the database at {path} is damaged ({detail}); nothing was changed",
+    "store.too_new": (
+        "{path} was written by a newer smcoach (it has changes this version does not know: "
+        "{names}); upgrade smcoach. Nothing was changed"
+    ),
+    "store.no_folder": "cannot create the folder for the database at {path}: {detail}",
+    "store.cannot_open": "cannot open the database at {path}: {detail}",
+    "store.read_only": "cannot write to the database at {path}: it is read-only",
+    "store.busy": "the database at {path} is busy in another smcoach; try again in a moment",
+    # notices (stderr)
+    "saved.agenda": "Added agenda item {id}.",
+    "saved.focus": "Agenda item {id} is now your focus.",
+    "saved.agenda_done": "Agenda item {id} marked done.",
+    "saved.agenda_removed": "Agenda item {id} removed from your agenda (kept in 'agenda list --all').",
+    "saved.goal": "Added goal {id}.",
+    "saved.goal_done": "Goal {id} marked done. Well done.",
+    "saved.goal_dropped": "Goal {id} dropped (kept in 'goal list --all').",
+    "saved.plan": "Saved action plan {id}: {start} to {end}.",
+    "saved.plan_ended": "Plan {id} ended.",
+    "saved.check": "Checked in for {day}: {status}.",
+    "saved.check_replaced": "Checked in for {day}: {status} (replaces {old}).",
+    "backup.made": "Backed up your data to {path} before upgrading it.",
+    "nothing_to_ask": "Nothing to check in: every planned day so far has an answer.",
+    # the action-plan coach (findings)
+    "coach.outcome": (
+        "That sounds like a result you hope for. An action plan is something you do: "
+        "what will you do this week that moves you towards it? (say, 'walk to the post box and back')"
+    ),
+    "coach.avoidance": (
+        "Plans about what you will do tend to work better than plans about stopping. "
+        "Is there something to do instead? (say, 'have a piece of fruit at 3pm')"
+    ),
+    "coach.hedge": (
+        "Words like 'try', 'should' or 'maybe' leave a back door open. If you mean it, "
+        "say 'I will'; if you can't, the plan may need to be smaller."
+    ),
+    "coach.every_day": (
+        "Every day leaves no room for an off day. Doing 4 out of 4 planned days builds more "
+        "confidence than 6 out of 7: think about leaving a day or two spare."
+    ),
+    "coach.low_confidence": (
+        "Your confidence is {confidence} out of 10. Under 7 usually means the plan is a bit big, "
+        "or not something you really want. You could make it smaller (less, fewer days, "
+        "another time) or look at what is in the way."
+    ),
+    "coach.medicines": (
+        "This plan changes how you take a medicine. Talk to your doctor, nurse or pharmacist "
+        "before changing any medicine: smcoach cannot advise on treatment."
+    ),
+    "coach.food": (
+        "This plan cuts back food sharply. Check with your doctor, nurse or a dietitian first."
+    ),
+    "coach.exercise": (
+        "This looks like a big step up in activity. If it is much more than you do now, "
+        "check with your doctor, nurse or physiotherapist first."
+    ),
+    "coach.several_plans": (
+        "You already have {others} other plan(s) this week. That is fine; make sure each is "
+        "something you want to do."
+    ),
+    # next steps (today view)
+    "next.check_yesterday": "Check in for yesterday: smcoach check {id} --date yesterday --done (or --partly, --not, --rest)",
+    "next.ends_tomorrow": "Plan {id}'s week ends tomorrow: time to look back on how it went.",
+    "next.ends_today": "Today is the last day of plan {id}'s week: check in tonight, then plan next week.",
+    "next.week_over": "Plan {id}'s week ended on {end}: look back with 'smcoach plan show {id}', then 'smcoach plan end {id}'.",
+    "next.add_agenda": "Start your agenda, the things you want to work on: smcoach agenda add \"…\"",
+    "next.choose_focus": "Choose one agenda item to work on now: smcoach agenda focus ID",
+    "next.new_plan": "Make this week's action plan: smcoach plan new",
+    "next.check_today": "When you have done today's part, check in: smcoach check --done",
+    "next.all_checked": "You are up to date. Check in again on your next planned day.",
+}
+
+
+def t(key: str, **values: object) -> str:
+    return TEXT[key].format(**values)

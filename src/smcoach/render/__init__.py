@@ -1,0 +1,118 @@
+"""Output: a tiny document model (paragraphs and tables), printed either as plain text (pipes,
+NO_COLOR, tests: fast, no escape codes) or through Rich on a colour terminal.
+
+Rich is imported only when it is used. Text the person typed is never read as markup, and
+control characters in it are shown escaped, so a note cannot restyle or move the terminal.
+"""
+
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """Show control characters (escape sequences, bells…) literally instead of obeying them."""
+    return _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+
+
+@dataclass
+class Cell:
+    text: str
+    style: str | None = None  # a theme name (see THEME), never the only carrier of meaning
+
+
+@dataclass
+class Para:
+    text: str
+    style: str | None = None
+
+
+@dataclass
+class Table:
+    columns: list[str]
+    rows: list[list[Cell]] = field(default_factory=list)
+    title: str | None = None
+
+
+Block = Para | Table
+
+THEME = {
+    "heading": "bold",
+    "muted": "dim",
+    "id": "cyan",
+    "confidence": "bold magenta",
+    "done": "green",
+    "partly": "yellow",
+    "not": "red",
+    "rest": "blue",
+    "warning": "yellow",
+    "safety": "bold red",
+    "step": "bold cyan",
+}
+
+
+def use_rich(stream: TextIO) -> bool:
+    return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def write(blocks: list[Block], stream: TextIO | None = None) -> None:
+    stream = stream or sys.stdout
+    if use_rich(stream):
+        _write_rich(blocks, stream)
+    else:
+        _write_plain(blocks, stream)
+
+
+def write_json(data: Any, stream: TextIO | None = None) -> None:
+    (stream or sys.stdout).write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _write_plain(blocks: list[Block], stream: TextIO) -> None:
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, Para):
+            out.append(visible(block.text))
+            continue
+        if block.title:
+            out.append(visible(block.title))
+        cells = [[visible(c.text) for c in row] for row in block.rows]
+        widths = [len(h) for h in block.columns]
+        for row in cells:
+            widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+        for row in [block.columns, *cells]:
+            out.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+    stream.write("\n".join(out) + ("\n" if out else ""))
+
+
+def _write_rich(blocks: list[Block], stream: TextIO) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
+    console = Console(file=stream, highlight=False, markup=False, emoji=False)
+
+    def text(value: str, style: str | None) -> Text:
+        return Text(visible(value), style=THEME.get(style or "", ""))
+
+    for block in blocks:
+        if isinstance(block, Para):
+            console.print(text(block.text, block.style))
+            continue
+        table = RichTable(box=box.SIMPLE_HEAD, title=block.title, title_justify="left",
+                          title_style="bold", header_style="bold")  # fmt: skip
+        for column in block.columns:
+            table.add_column(column, overflow="fold")
+        for row in block.rows:
+            table.add_row(*(text(c.text, c.style) for c in row))
+        console.print(table)
+
+
+def notice(text: str, style: str | None = None) -> None:
+    """A message for the person, not data: on stderr."""
+    write([Para(text, style)], sys.stderr)

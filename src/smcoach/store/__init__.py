@@ -1,0 +1,212 @@
+"""The only place that knows SQL and table names. Each public write method is one transaction."""
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from smcoach.domain.dates import iso_week
+from smcoach.domain.models import AgendaItem, CheckIn, Goal, Plan, PlanDraft
+from smcoach.errors import SmcoachError, StoreError
+from smcoach.messages import t
+from smcoach.store.connection import connect
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _agenda(row: sqlite3.Row) -> AgendaItem:
+    return AgendaItem(row["id"], row["text"], row["status"], bool(row["focus"]),
+                      date.fromisoformat(row["created"]), _day(row["closed"]))  # fmt: skip
+
+
+def _goal(row: sqlite3.Row) -> Goal:
+    return Goal(row["id"], row["text"], row["agenda_id"], _day(row["by_day"]), row["status"],
+                date.fromisoformat(row["created"]), _day(row["closed"]))  # fmt: skip
+
+
+def _plan(row: sqlite3.Row) -> Plan:
+    return Plan(
+        id=row["id"], what=row["what"], how_much=row["how_much"], when=row["when_text"],
+        days=tuple(row["days"].split(",")) if row["days"] else None, times=row["times"],
+        confidence=row["confidence"], first_confidence=row["first_confidence"],
+        kept_low_confidence=bool(row["kept_low_confidence"]), barrier=row["barrier"],
+        goal_id=row["goal_id"],
+        start=date.fromisoformat(row["start"]), status=row["status"],
+        created_at=row["created_at"], ended=_day(row["ended"]),
+    )  # fmt: skip
+
+
+def _checkin(row: sqlite3.Row) -> CheckIn:
+    return CheckIn(row["plan_id"], date.fromisoformat(row["day"]), row["status"], row["note"])
+
+
+class Store:
+    def __init__(self, path: Path):
+        self.path = path
+        self.conn, self.backup_path = connect(path)
+        self.conn.row_factory = sqlite3.Row
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One user action: read-then-write under BEGIN IMMEDIATE, all or nothing."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def _one(self, sql: str, params: list[object]) -> sqlite3.Row | None:
+        row: sqlite3.Row | None = self.conn.execute(sql, params).fetchone()
+        return row
+
+    # --- agenda -------------------------------------------------------------------------------
+
+    def add_agenda(self, text: str, today: date) -> int:
+        with self._write() as c:
+            cur = c.execute("INSERT INTO agenda (text, created) VALUES (?, ?)",
+                            [text, today.isoformat()])  # fmt: skip
+            return int(cur.lastrowid or 0)
+
+    def agenda(self, include_closed: bool = False) -> list[AgendaItem]:
+        where = "" if include_closed else "WHERE status = 'open'"
+        rows = self.conn.execute(f"SELECT * FROM agenda {where} ORDER BY id")
+        return [_agenda(r) for r in rows]
+
+    def agenda_item(self, item_id: int) -> AgendaItem:
+        row = self._one("SELECT * FROM agenda WHERE id = ?", [item_id])
+        if row is None:
+            raise SmcoachError(t("agenda.not_found", id=item_id))
+        return _agenda(row)
+
+    def focus_agenda(self, item_id: int) -> None:
+        with self._write() as c:
+            item = self.agenda_item(item_id)
+            if item.status != "open":
+                raise SmcoachError(t("agenda.not_open", id=item_id, status=item.status))
+            c.execute("UPDATE agenda SET focus = 0 WHERE focus = 1")
+            c.execute("UPDATE agenda SET focus = 1 WHERE id = ?", [item_id])
+
+    def close_agenda(self, item_id: int, status: str, today: date) -> None:
+        """Mark an open item done or removed; it stays in the file, and stops being the focus."""
+        with self._write() as c:
+            item = self.agenda_item(item_id)
+            if item.status != "open":
+                raise SmcoachError(t("agenda.not_open", id=item_id, status=item.status))
+            c.execute("UPDATE agenda SET status = ?, focus = 0, closed = ? WHERE id = ?",
+                      [status, today.isoformat(), item_id])  # fmt: skip
+
+    # --- goals --------------------------------------------------------------------------------
+
+    def add_goal(self, text: str, agenda_id: int | None, by: date | None, today: date) -> int:
+        with self._write() as c:
+            if agenda_id is not None:
+                self.agenda_item(agenda_id)
+            cur = c.execute(
+                "INSERT INTO goals (text, agenda_id, by_day, created) VALUES (?, ?, ?, ?)",
+                [text, agenda_id, by.isoformat() if by else None, today.isoformat()],
+            )
+            return int(cur.lastrowid or 0)
+
+    def goals(self, include_closed: bool = False) -> list[Goal]:
+        where = "" if include_closed else "WHERE status = 'active'"
+        return [_goal(r) for r in self.conn.execute(f"SELECT * FROM goals {where} ORDER BY id")]
+
+    def goal(self, goal_id: int) -> Goal:
+        row = self._one("SELECT * FROM goals WHERE id = ?", [goal_id])
+        if row is None:
+            raise SmcoachError(t("goal.not_found", id=goal_id))
+        return _goal(row)
+
+    def close_goal(self, goal_id: int, status: str, today: date) -> None:
+        with self._write() as c:
+            goal = self.goal(goal_id)
+            if goal.status != "active":
+                raise SmcoachError(t("goal.not_active", id=goal_id, status=goal.status))
+            c.execute("UPDATE goals SET status = ?, closed = ? WHERE id = ?",
+                      [status, today.isoformat(), goal_id])  # fmt: skip
+
+    # --- plans --------------------------------------------------------------------------------
+
+    def add_plan(self, draft: PlanDraft, first_confidence: int, kept_low: bool, now: str,
+                 barrier: str | None = None) -> int:
+        with self._write() as c:
+            if draft.goal_id is not None:
+                self.goal(draft.goal_id)
+            cur = c.execute(
+                """INSERT INTO plans (what, how_much, when_text, days, times, confidence,
+                   first_confidence, kept_low_confidence, barrier, goal_id, start, week,
+                   created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [draft.what, draft.how_much, draft.when,
+                 ",".join(draft.days) if draft.days is not None else None, draft.times,
+                 draft.confidence, first_confidence, int(kept_low), barrier, draft.goal_id,
+                 draft.start.isoformat(), iso_week(draft.start), now],
+            )  # fmt: skip
+            return int(cur.lastrowid or 0)
+
+    def plan(self, plan_id: int) -> Plan:
+        row = self._one("SELECT * FROM plans WHERE id = ?", [plan_id])
+        if row is None:
+            raise SmcoachError(t("plan.not_found", id=plan_id))
+        return _plan(row)
+
+    def plans(self, include_ended: bool = False) -> list[Plan]:
+        where = "" if include_ended else "WHERE status = 'active'"
+        rows = self.conn.execute(f"SELECT * FROM plans {where} ORDER BY start, id")
+        return [_plan(r) for r in rows]
+
+    def end_plan(self, plan_id: int, today: date) -> None:
+        with self._write() as c:
+            if self.plan(plan_id).status == "ended":
+                raise SmcoachError(t("plan.ended_already", id=plan_id))
+            c.execute("UPDATE plans SET status = 'ended', ended = ? WHERE id = ?",
+                      [today.isoformat(), plan_id])  # fmt: skip
+
+    # --- check-ins ----------------------------------------------------------------------------
+
+    def check_in(self, checkin: CheckIn, now: str) -> str | None:
+        """Record a day's check-in, replacing any earlier one for that plan and day.
+        Returns the status it replaced, if any."""
+        with self._write() as c:
+            old = c.execute("SELECT status FROM checkins WHERE plan_id = ? AND day = ?",
+                            [checkin.plan_id, checkin.day.isoformat()]).fetchone()  # fmt: skip
+            c.execute(
+                """INSERT INTO checkins (plan_id, day, week, status, note, recorded_at)
+                   VALUES (?, ?, ?, ?, ?, ?)
+                   ON CONFLICT (plan_id, day) DO UPDATE SET status = excluded.status,
+                   note = excluded.note, recorded_at = excluded.recorded_at""",
+                [checkin.plan_id, checkin.day.isoformat(), iso_week(checkin.day),
+                 checkin.status, checkin.note, now],
+            )  # fmt: skip
+            return old[0] if old else None
+
+    def checkins(self, plan_ids: list[int]) -> dict[int, list[CheckIn]]:
+        found: dict[int, list[CheckIn]] = {pid: [] for pid in plan_ids}
+        if not plan_ids:
+            return found
+        marks = ",".join("?" * len(plan_ids))
+        rows = self.conn.execute(
+            f"SELECT * FROM checkins WHERE plan_id IN ({marks}) ORDER BY day", plan_ids
+        )
+        for r in rows:
+            found[r["plan_id"]].append(_checkin(r))
+        return found
+
+
+def explain(error: sqlite3.Error, path: Path) -> StoreError:
+    """Turn a low-level SQLite error into one line the person can act on."""
+    text = str(error).lower()
+    if "readonly" in text or "read-only" in text:
+        return StoreError(t("store.read_only", path=path))
+    if "locked" in text or "busy" in text:
+        return StoreError(t("store.busy", path=path))
+    if isinstance(error, sqlite3.DatabaseError) and ("malformed" in text or "not a database" in text):
+        return StoreError(t("store.damaged", path=path, detail=error))
+    return StoreError(t("store.cannot_open", path=path, detail=error))

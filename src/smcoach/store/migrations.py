@@ -1,0 +1,82 @@
+"""Numbered schema migrations, applied with sqlite-utils' Migrations (each one and its record
+in one transaction). Never edit a released migration: add the next number.
+
+sqlite_utils is imported only when a migration is pending, to keep every command fast.
+"""
+
+from typing import Any
+
+SET_NAME = "smcoach"
+
+
+def m001_initial(db: Any) -> None:
+    statements = [
+        """CREATE TABLE agenda (
+            id INTEGER PRIMARY KEY,
+            text TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'removed')),
+            focus INTEGER NOT NULL DEFAULT 0 CHECK (focus IN (0, 1)),
+            created TEXT NOT NULL,
+            closed TEXT
+        )""",
+        # At most one focus at a time.
+        "CREATE UNIQUE INDEX agenda_one_focus ON agenda (focus) WHERE focus = 1",
+        """CREATE TABLE goals (
+            id INTEGER PRIMARY KEY,
+            text TEXT NOT NULL,
+            agenda_id INTEGER REFERENCES agenda (id),
+            by_day TEXT,
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'done', 'dropped')),
+            created TEXT NOT NULL,
+            closed TEXT
+        )""",
+        """CREATE TABLE plans (
+            id INTEGER PRIMARY KEY,
+            what TEXT NOT NULL,
+            how_much TEXT NOT NULL,
+            when_text TEXT NOT NULL,
+            days TEXT,
+            times INTEGER CHECK (times BETWEEN 1 AND 7),
+            confidence INTEGER NOT NULL CHECK (confidence BETWEEN 0 AND 10),
+            first_confidence INTEGER NOT NULL CHECK (first_confidence BETWEEN 0 AND 10),
+            kept_low_confidence INTEGER NOT NULL DEFAULT 0,
+            barrier TEXT,
+            goal_id INTEGER REFERENCES goals (id),
+            start TEXT NOT NULL,
+            week TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'ended')),
+            created_at TEXT NOT NULL,
+            ended TEXT,
+            CHECK ((days IS NULL) <> (times IS NULL))
+        )""",
+        "CREATE INDEX plans_status_start ON plans (status, start)",
+        "CREATE INDEX plans_week ON plans (week)",
+        """CREATE TABLE checkins (
+            plan_id INTEGER NOT NULL REFERENCES plans (id),
+            day TEXT NOT NULL,
+            week TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('done', 'partly', 'not', 'rest')),
+            note TEXT,
+            recorded_at TEXT NOT NULL,
+            PRIMARY KEY (plan_id, day)
+        )""",
+        "CREATE INDEX checkins_week ON checkins (week)",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
+MIGRATIONS = [m001_initial]
+NAMES = [m.__name__ for m in MIGRATIONS]
+
+
+def apply(conn: Any) -> None:
+    """Apply pending migrations on an open sqlite3 connection, inside the caller's transaction
+    (sqlite-utils then wraps each migration in a savepoint)."""
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(SET_NAME)
+    for fn in MIGRATIONS:
+        migrations()(fn)
+    migrations.apply(Database(conn, execute_plugins=False))
