@@ -6,11 +6,9 @@ import typer
 
 from smcoach.cli.common import interactive, now, today
 from smcoach.cli.prompts import ask, ask_optional, choose
-from smcoach.content import card
 from smcoach.domain.dates import parse_day
 from smcoach.domain.models import CheckIn, Plan
 from smcoach.domain.rules import parse_id
-from smcoach.domain.week import days_to_ask
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
 from smcoach.render import notice
@@ -86,6 +84,9 @@ def _save(store, checkin: CheckIn) -> None:  # type: ignore[no-untyped-def]
 
 def _ask_each_day(ctx: typer.Context, plan_id: int | None, day) -> None:  # type: ignore[no-untyped-def]
     """Each answer is saved as it is given, so stopping part-way keeps what was answered."""
+    from smcoach.content import card
+    from smcoach.domain.week import days_to_ask
+
     store = ctx.obj.store
     plans = [store.plan(plan_id)] if plan_id else [p for p in store.plans() if p.covers(day)]
     if not plans:

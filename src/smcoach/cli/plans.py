@@ -2,20 +2,21 @@
 
 import sys
 from dataclasses import replace
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from smcoach.cli.common import interactive, now, today
 from smcoach.cli.prompts import ask, ask_optional, choose, require
-from smcoach.content import card
-from smcoach.domain import coach
 from smcoach.domain.dates import parse_day, parse_weekdays
-from smcoach.domain.models import PlanDraft
 from smcoach.domain.rules import parse_confidence, parse_id, parse_times, require_text
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
 from smcoach.render import notice
+
+if TYPE_CHECKING:
+    from smcoach.domain import coach
+    from smcoach.domain.models import PlanDraft
 
 app = typer.Typer(help="Action plans: one specific thing you will do this week.",
                   no_args_is_help=True)  # fmt: skip
@@ -63,6 +64,10 @@ def new(
     Example: smcoach plan new --what "walk round the park" --how-much "15 minutes"
     --when "after lunch" --days mon,wed,fri --confidence 8
     """
+    from smcoach.content import card
+    from smcoach.domain import coach
+    from smcoach.domain.models import PlanDraft
+
     store = ctx.obj.store
     day = today()
     if days is not None and times is not None:
@@ -109,7 +114,8 @@ def new(
     notice(t("saved.plan", id=plan_id, start=plan.start.isoformat(), end=plan.end.isoformat()))
 
 
-def _show_findings(draft: PlanDraft, others: int) -> list[coach.Finding]:
+def _show_findings(draft: "PlanDraft", others: int) -> "list[coach.Finding]":
+    from smcoach.domain import coach
     from smcoach.render import views, write
 
     findings = coach.review(draft, others)
@@ -130,8 +136,10 @@ def _field(answer: str) -> str | None:
     return FIELDS[a]
 
 
-def _reask(draft: PlanDraft, field: str) -> PlanDraft:
+def _reask(draft: "PlanDraft", field: str) -> "PlanDraft":
     """Ask one part of the plan again, offering the current answer as the default."""
+    from smcoach.content import card
+
     if field == "days":
         current = ",".join(draft.days) if draft.days is not None else str(draft.times)
         days, times = ask(card("plan", "how_often"), _how_often, what="how often", default=current)
@@ -141,9 +149,12 @@ def _reask(draft: PlanDraft, field: str) -> PlanDraft:
     return replace(draft, **{field: value})
 
 
-def _coach_at_prompts(draft: PlanDraft, others: int) -> tuple[PlanDraft, bool, str | None]:
+def _coach_at_prompts(draft: "PlanDraft", others: int) -> "tuple[PlanDraft, bool, str | None]":
     """Talk the draft through until the person is confident in it or keeps it as it is.
     Returns the final draft, whether a low confidence was kept on purpose, and any barrier."""
+    from smcoach.content import card
+    from smcoach.domain import coach
+
     barrier: str | None = None
     options = [("less", "how_much", "smaller_less"), ("fewer", "days", "smaller_fewer"),
                ("time", "when", "smaller_time"), ("what", "what", "smaller_what"),

@@ -5,7 +5,6 @@ Rich is imported only when it is used. Text the person typed is never read as ma
 control characters in it are shown escaped, so a note cannot restyle or move the terminal.
 """
 
-import json
 import os
 import re
 import sys
@@ -69,6 +68,8 @@ def write(blocks: list[Block], stream: TextIO | None = None) -> None:
 
 
 def write_json(data: Any, stream: TextIO | None = None) -> None:
+    import json
+
     (stream or sys.stdout).write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 

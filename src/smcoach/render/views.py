@@ -1,13 +1,15 @@
 """Pure functions from domain objects to output blocks and JSON-ready dicts."""
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from smcoach.domain.coach import Finding
 from smcoach.domain.models import AgendaItem, CheckIn, Goal, Plan
 from smcoach.domain.week import Step, progress
 from smcoach.messages import t
 from smcoach.render import Block, Cell, Para, Table
+
+if TYPE_CHECKING:
+    from smcoach.domain.coach import Finding
 
 MARKS = {"done": "✓", "partly": "½", "not": "✗", "rest": "R"}
 LEGEND = "✓ done  ½ partly  ✗ not done  R rest day  · planned, no answer yet  ○ planned, still to come"
@@ -140,11 +142,11 @@ def plan_blocks(plan: Plan, checkins: list[CheckIn], goal: Goal | None, today: d
 # --- coach findings and the today view ----------------------------------------------------------
 
 
-def finding_text(finding: Finding, **values: object) -> str:
+def finding_text(finding: "Finding", **values: object) -> str:
     return f"{FINDING_LABELS[finding.kind]}: {t('coach.' + finding.code, **values)}"
 
 
-def findings_blocks(findings: list[Finding], **values: object) -> list[Block]:
+def findings_blocks(findings: "list[Finding]", **values: object) -> list[Block]:
     styles = {"safety": "safety", "rethink": "warning", "note": "muted"}
     return [Para(finding_text(f, **values), styles[f.kind]) for f in findings]
 
