@@ -40,6 +40,7 @@ TEXT: dict[str, str] = {
     "goal.not_found": "there is no goal with ID {id}",
     "goal.not_active": "goal {id} is {status}, not active",
     "store.not_sqlite": "{path} is not an smcoach database (not an SQLite file); nothing was changed",
+    "store.cut_short": "the file is shorter than its header says: it may have been cut off",
     "store.not_smcoach": "{path} is an SQLite database of another program, not smcoach's; nothing was changed",
     "store.damaged": "the database at {path} is damaged ({detail}); nothing was changed",
     "store.too_new": (
@@ -62,6 +63,7 @@ TEXT: dict[str, str] = {
     "saved.plan_ended": "Plan {id} ended.",
     "saved.check": "Checked in for {day}: {status}.",
     "saved.check_replaced": "Checked in for {day}: {status} (replaces {old}).",
+    "store.checked": "Checked the whole file: no damage found.",
     "backup.made": "Backed up your data to {path} before upgrading it.",
     "nothing_to_ask": "Nothing to check in: every planned day so far has an answer.",
     # the action-plan coach (findings)

@@ -116,12 +116,21 @@ def show_today(env: Env, json_out: bool) -> None:
 
 
 @app.command("where")
-def where(ctx: typer.Context) -> None:
+def where(
+    ctx: typer.Context,
+    check: Annotated[bool, typer.Option("--check", help="Also read the whole file to check "
+                                        "it is undamaged.")] = False,  # fmt: skip
+) -> None:
     """Print the path of the database file in use.
 
-    Example: smcoach where
+    Example: smcoach where --check
     """
     print(ctx.obj.path)
+    if check:
+        ctx.obj.store.check()
+        from smcoach.render import notice
+
+        notice(t("store.checked", path=ctx.obj.path))
 
 
 def main() -> None:

@@ -2,7 +2,6 @@
 
 import os
 import sys
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,10 +42,12 @@ def now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-@dataclass
 class Env:
-    path: Path
-    _store: "Store | None" = field(default=None, repr=False)
+    """The command's context: the database path, and the store once a command asks for it."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._store: Store | None = None
 
     @property
     def store(self) -> "Store":

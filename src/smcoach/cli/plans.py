@@ -1,7 +1,6 @@
 """smcoach plan: this week's action plans, made with the action-plan coach."""
 
 import sys
-from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -92,8 +91,8 @@ def new(
     else:
         chosen = require(None, what="how often", how="--days mon,wed,fri or --times N",
                          question=card("plan", "how_often"), parse=_how_often)  # fmt: skip
-    draft = replace(draft, days=chosen[0], times=chosen[1])
-    draft = replace(draft, confidence=require(
+    draft = draft._replace(days=chosen[0], times=chosen[1])
+    draft = draft._replace(confidence=require(
         parse_confidence(confidence) if confidence is not None else None,
         what="your confidence", how="--confidence 0-10", question=card("plan", "confidence"),
         parse=parse_confidence))  # fmt: skip
@@ -143,10 +142,10 @@ def _reask(draft: "PlanDraft", field: str) -> "PlanDraft":
     if field == "days":
         current = ",".join(draft.days) if draft.days is not None else str(draft.times)
         days, times = ask(card("plan", "how_often"), _how_often, what="how often", default=current)
-        return replace(draft, days=days, times=times)
+        return draft._replace(days=days, times=times)
     value = ask(card("plan", field), _text(field.replace("_", " ")), what=field,
                 default=getattr(draft, field))  # fmt: skip
-    return replace(draft, **{field: value})
+    return draft._replace(**{field: value})
 
 
 def _coach_at_prompts(draft: "PlanDraft", others: int) -> "tuple[PlanDraft, bool, str | None]":
@@ -179,7 +178,7 @@ def _coach_at_prompts(draft: "PlanDraft", others: int) -> "tuple[PlanDraft, bool
             draft = _reask(draft, field)
         else:
             return draft, False, barrier
-        draft = replace(draft, confidence=ask(card("plan", "confidence"), parse_confidence,
+        draft = draft._replace(confidence=ask(card("plan", "confidence"), parse_confidence,
                                               what="your confidence"))  # fmt: skip
 
 

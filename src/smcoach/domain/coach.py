@@ -6,14 +6,13 @@ the person's health professional.
 """
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from smcoach.domain.models import PlanDraft
 from smcoach.domain.rules import CONFIDENT
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     code: str  # names the rule and its message: coach.<code>
     kind: str  # "rethink": worth changing; "safety": check with a professional; "note"
     field: str | None = None  # the part of the plan to ask again, when there is one

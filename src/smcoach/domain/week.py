@@ -1,13 +1,12 @@
 """A plan's week: what was planned, what has been checked, and the next step to suggest."""
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from smcoach.domain.models import AgendaItem, CheckIn, Plan
 
 
-@dataclass(frozen=True)
-class Progress:
+class Progress(NamedTuple):
     done: int = 0
     partly: int = 0
     not_done: int = 0
@@ -32,16 +31,14 @@ def days_to_ask(plan: Plan, checkins: list[CheckIn], today: date) -> list[date]:
     return [d for d in plan.week_days() if d <= today and plan.is_planned(d) and d not in answered]
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """A suggestion for what to do next: a catalogue key ('next.<code>') and its values."""
 
     code: str
-    values: dict[str, object] = field(default_factory=dict)
+    values: dict[str, object] = {}  # never mutated
 
 
-@dataclass(frozen=True)
-class PlanWeek:
+class PlanWeek(NamedTuple):
     plan: Plan
     checkins: list[CheckIn]
 

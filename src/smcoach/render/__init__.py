@@ -8,8 +8,7 @@ control characters in it are shown escaped, so a note cannot restyle or move the
 import os
 import re
 import sys
-from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -19,23 +18,22 @@ def visible(text: str) -> str:
     return _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
 
 
-@dataclass
-class Cell:
+class Cell(NamedTuple):
     text: str
     style: str | None = None  # a theme name (see THEME), never the only carrier of meaning
 
 
-@dataclass
-class Para:
+class Para(NamedTuple):
     text: str
     style: str | None = None
 
 
-@dataclass
 class Table:
-    columns: list[str]
-    rows: list[list[Cell]] = field(default_factory=list)
-    title: str | None = None
+    def __init__(self, columns: list[str], title: str | None = None, header: bool = True):
+        self.columns = columns
+        self.rows: list[list[Cell]] = []
+        self.title = title
+        self.header = header  # False for a two-column "label: value" table
 
 
 Block = Para | Table
@@ -85,7 +83,7 @@ def _write_plain(blocks: list[Block], stream: TextIO) -> None:
         widths = [len(h) for h in block.columns]
         for row in cells:
             widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
-        for row in [block.columns, *cells]:
+        for row in [block.columns, *cells] if block.header else cells:
             out.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
     stream.write("\n".join(out) + ("\n" if out else ""))
 
@@ -106,7 +104,7 @@ def _write_rich(blocks: list[Block], stream: TextIO) -> None:
             console.print(text(block.text, block.style))
             continue
         table = RichTable(box=box.SIMPLE_HEAD, title=block.title, title_justify="left",
-                          title_style="bold", header_style="bold")  # fmt: skip
+                          title_style="bold", header_style="bold", show_header=block.header)  # fmt: skip
         for column in block.columns:
             table.add_column(column, overflow="fold")
         for row in block.rows:

@@ -123,7 +123,7 @@ def plan_blocks(plan: Plan, checkins: list[CheckIn], goal: Goal | None, today: d
         confidence += f" (first said {plan.first_confidence}/10)"
     if plan.kept_low_confidence:
         confidence += " (kept below 7 on purpose)"
-    table = Table(["", ""], title=f"Action plan {plan.id}")
+    table = Table(["", ""], title=f"Action plan {plan.id}", header=False)
     rows = [("What", plan.what), ("How much", plan.how_much), ("When", plan.when),
             ("How often", how_often(plan)), ("Confidence", confidence),
             ("Week", f"{plan.start:%a %d %b} to {plan.end:%a %d %b %Y}"),
@@ -131,7 +131,7 @@ def plan_blocks(plan: Plan, checkins: list[CheckIn], goal: Goal | None, today: d
             *([("In the way", plan.barrier)] if plan.barrier else []),
             ("Status", plan.status), ("Days", week_marks(plan, checkins, today)),
             ("So far", tally(plan, checkins))]  # fmt: skip
-    table.rows = [[Cell(k, "heading"), Cell(v)] for k, v in rows]
+    table.rows += [[Cell(k, "heading"), Cell(v)] for k, v in rows]
     blocks: list[Block] = [table]
     notes = [c for c in checkins if c.note]
     blocks += [Para(f"{c.day:%a %d %b}: {c.note}", "muted") for c in notes]

@@ -10,7 +10,7 @@ from smcoach.domain.dates import iso_week
 from smcoach.domain.models import AgendaItem, CheckIn, Goal, Plan, PlanDraft
 from smcoach.errors import SmcoachError, StoreError
 from smcoach.messages import t
-from smcoach.store.connection import connect
+from smcoach.store.connection import check, connect
 
 
 def _day(text: str | None) -> date | None:
@@ -51,6 +51,10 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+
+    def check(self) -> None:
+        """Read the whole file with SQLite's quick_check; raises StoreError if it is damaged."""
+        check(self.conn, self.path)
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:

@@ -25,8 +25,6 @@ def connect(path: Path) -> tuple[sqlite3.Connection, Path | None]:
         raise StoreError(t("store.cannot_open", path=path, detail=e)) from None
     try:
         _configure(conn)
-        if not is_new:
-            _check(conn, path)
         backup_path = _migrate(conn, path)
     except BaseException:
         conn.close()
@@ -45,7 +43,8 @@ def _make_folder(folder: Path) -> None:
 
 
 def _prepare_file(path: Path) -> bool:
-    """Create the file 0600 if missing; refuse a file that is not SQLite. True when empty/new."""
+    """Create the file 0600 if missing; refuse a file that is not SQLite or is cut short.
+    True when the file is new (empty)."""
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
@@ -56,13 +55,28 @@ def _prepare_file(path: Path) -> bool:
         os.close(fd)
     try:
         with open(path, "rb") as f:
-            header = f.read(len(SQLITE_HEADER))
+            header = f.read(100)
+        size = os.stat(path).st_size
         make_private(path)
     except OSError as e:
         raise StoreError(t("store.cannot_open", path=path, detail=e.strerror or e)) from None
-    if header and header != SQLITE_HEADER:
+    if header and not header.startswith(SQLITE_HEADER):
         raise StoreError(t("store.not_sqlite", path=path))
+    if header and size < _size_in_header(header):
+        raise StoreError(t("store.damaged", path=path, detail=t("store.cut_short")))
     return not header
+
+
+def _size_in_header(header: bytes) -> int:
+    """The database size the header records, in bytes; 0 when the header cannot vouch for it.
+
+    A cheap check on every open (a full quick_check reads the whole file: about 14 ms on ten
+    years of data, so it runs before migrations and on 'smcoach where --check')."""
+    if len(header) < 100 or header[24:28] != header[92:96]:
+        return 0
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    return int.from_bytes(header[28:32], "big") * page_size
 
 
 def make_private(path: Path) -> None:
@@ -80,7 +94,8 @@ def _configure(conn: sqlite3.Connection) -> None:
         conn.execute("PRAGMA journal_mode = WAL")
 
 
-def _check(conn: sqlite3.Connection, path: Path) -> None:
+def check(conn: sqlite3.Connection, path: Path) -> None:
+    """SQLite's quick_check over the whole file: a damaged file is refused with one line."""
     try:
         result = [row[0] for row in conn.execute("PRAGMA quick_check")]
     except sqlite3.DatabaseError as e:
@@ -112,6 +127,7 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> Path | None:
     # Hold the write lock while migrating, so that two smcoach processes cannot both migrate.
     conn.execute("BEGIN IMMEDIATE")
     try:
+        check(conn, path)
         applied = _applied(conn)
         backup_path = None
         if not applied and _has_tables(conn):

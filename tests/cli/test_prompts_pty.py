@@ -1,0 +1,256 @@
+"""The interactive flows in a real pseudo-terminal: prompts, menus, re-asking and Ctrl-C.
+
+Each test runs the installed `smcoach` console script under pexpect with its own database and a
+pinned date, answers the questions as a person would, then reads the database back through
+`smcoach ... --json`.
+"""
+
+import io
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+SMCOACH = str(Path(sys.executable).parent / "smcoach")
+MONDAY = "2026-11-23"
+
+# Question cards (content/cards/en.toml) and catalogue lines, as the person sees them.
+WHAT = "What will you do? Choose something you want to do, not something you feel you ought to"
+HOW_MUCH = "How much? (for example: 10 minutes, to the end of the road, one glass of water)"
+WHEN = "When in the day? (for example: after breakfast, before the news)"
+HOW_OFTEN = "Which days (such as mon,wed,fri), or how many times this week (a number from 1 to 7)?"
+CONFIDENCE = (
+    "How sure are you, from 0 (not at all) to 10 (completely), that you will do all of this plan?"
+)
+CHANGE = "Change anything before saving? Type what, how much, when, days, or press Enter to save"
+GO_ON = "How would you like to go on?"
+GO_ON_MENU = [
+    "  1. do less each time",
+    "  2. do it on fewer days",
+    "  3. choose another time",
+    "  4. choose something else to do",
+    "  5. look at what is in the way",
+    "  6. keep the plan as it is",
+]
+CHOICE = "Your choice: "
+CHECK_MENU = ["  1. done", "  2. partly", "  3. not done", "  4. rest day", "  5. skip for now"]
+NOTE = "Anything you want to note? (Enter for nothing): "
+INTERRUPTED = "Interrupted: nothing from this step was saved."
+
+
+class Session:
+    """One `smcoach` run in a pseudo-terminal, with everything it printed kept in `transcript`."""
+
+    def __init__(self, env: dict[str, str], *args: str) -> None:
+        self.log = io.StringIO()
+        self.child = pexpect.spawn(SMCOACH, list(args), env=env, encoding="utf-8", timeout=10,
+                                   dimensions=(40, 200))  # fmt: skip
+        self.child.logfile_read = self.log
+
+    def see(self, *texts: str) -> None:
+        """Wait for each text in turn (literal, not a regex)."""
+        for text in texts:
+            self.child.expect_exact(text)
+
+    def answer(self, prompt: str, reply: str) -> None:
+        self.see(prompt)
+        self.child.sendline(reply)
+
+    def interrupt(self, prompt: str) -> None:
+        self.see(prompt)
+        self.child.sendintr()
+
+    def finish(self) -> int:
+        self.child.expect(pexpect.EOF)
+        self.child.close()
+        assert self.child.exitstatus is not None, "smcoach was killed by a signal"
+        return self.child.exitstatus
+
+    @property
+    def transcript(self) -> str:
+        return self.log.getvalue().replace("\r\n", "\n")
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    e = {k: v for k, v in os.environ.items() if not k.startswith("SMCOACH_")}
+    e.update(SMCOACH_DB=str(tmp_path / "x.db"), SMCOACH_TODAY=MONDAY, NO_COLOR="1", TERM="xterm")
+    return e
+
+
+def run_json(env: dict[str, str], *args: str) -> object:
+    done = subprocess.run([SMCOACH, *args, "--json"], env=env, capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, timeout=30)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def only_plan(env: dict[str, str]) -> dict[str, object]:
+    plans = run_json(env, "plan", "list")
+    assert isinstance(plans, list) and len(plans) == 1, plans
+    return plans[0]
+
+
+def start_plan(env: dict[str, str], what: str, how_much: str, when: str, days: str,
+               confidence: str) -> Session:  # fmt: skip
+    """`smcoach plan new` with no flags, answered up to and including the confidence."""
+    s = Session(env, "plan", "new")
+    s.see("Let's make an action plan: one specific thing you want to do this week.")
+    s.answer(WHAT + ": ", what)
+    s.answer(HOW_MUCH + ": ", how_much)
+    s.answer(WHEN + ": ", when)
+    s.answer(HOW_OFTEN + ": ", days)
+    s.answer(CONFIDENCE + ": ", confidence)
+    return s
+
+
+def low_confidence_menu(s: Session, confidence: int) -> None:
+    s.see(f"Think about: Your confidence is {confidence} out of 10.", GO_ON, *GO_ON_MENU, CHOICE)
+
+
+def test_low_confidence_make_it_fewer_days_then_save(env: dict[str, str]) -> None:
+    s = start_plan(env, "walk round the park", "15 minutes", "after lunch", "mon,wed,fri", "5")
+    low_confidence_menu(s, 5)
+    s.child.sendline("2")
+    s.answer(HOW_OFTEN + " [mon,wed,fri]: ", "mon,fri")
+    s.answer(CONFIDENCE + ": ", "8")
+    s.see("Saved action plan 1: 2026-11-23 to 2026-11-29.")
+    assert s.finish() == 0
+
+    plan = only_plan(env)
+    assert plan["what"] == "walk round the park"
+    assert plan["days"] == ["mon", "fri"]
+    assert plan["times"] is None
+    assert plan["confidence"] == 8
+    assert plan["first_confidence"] == 5
+    assert plan["kept_low_confidence"] is False
+    assert plan["barrier"] is None
+
+
+def test_low_confidence_keep_as_it_is(env: dict[str, str]) -> None:
+    s = start_plan(env, "walk round the park", "15 minutes", "after lunch", "mon,wed,fri", "5")
+    low_confidence_menu(s, 5)
+    s.child.sendline("6")
+    s.see("Saved action plan 1:")
+    assert s.finish() == 0
+    assert CONFIDENCE not in s.transcript.split(GO_ON, 1)[1], "confidence was asked again"
+
+    plan = only_plan(env)
+    assert plan["days"] == ["mon", "wed", "fri"]
+    assert plan["confidence"] == 5
+    assert plan["first_confidence"] == 5
+    assert plan["kept_low_confidence"] is True
+
+
+def test_low_confidence_look_at_what_is_in_the_way(env: dict[str, str]) -> None:
+    s = start_plan(env, "walk round the park", "15 minutes", "after lunch", "mon,wed,fri", "4")
+    low_confidence_menu(s, 4)
+    s.child.sendline("5")
+    s.answer("What might get in the way?: ", "rain on the way out")
+    s.answer("What is one thing you could do about that? (Enter to skip): ", "take my umbrella")
+    s.answer(CONFIDENCE + ": ", "7")
+    s.see("Saved action plan 1:")
+    assert s.finish() == 0
+
+    plan = only_plan(env)
+    assert "rain on the way out" in plan["barrier"]
+    assert "take my umbrella" in plan["barrier"]
+    assert plan["confidence"] == 7
+    assert plan["first_confidence"] == 4
+    assert plan["kept_low_confidence"] is False
+    assert plan["days"] == ["mon", "wed", "fri"]
+
+
+def test_hedge_is_pointed_out_and_what_can_be_changed(env: dict[str, str]) -> None:
+    s = start_plan(env, "try to walk", "10 minutes", "after breakfast", "mon,thu", "8")
+    s.see("Think about: Words like 'try', 'should' or 'maybe' leave a back door open.")
+    s.answer(CHANGE + ": ", "what")
+    s.answer(WHAT + " [try to walk]: ", "walk to the shop")
+    s.answer(CONFIDENCE + ": ", "8")
+    s.see("Saved action plan 1:")
+    assert s.finish() == 0
+    assert GO_ON not in s.transcript
+
+    plan = only_plan(env)
+    assert plan["what"] == "walk to the shop"
+    assert plan["how_much"] == "10 minutes"
+    assert plan["days"] == ["mon", "thu"]
+    assert plan["confidence"] == 8
+    assert plan["first_confidence"] == 8
+    assert plan["kept_low_confidence"] is False
+
+
+def test_ctrl_c_part_way_through_plan_new_saves_nothing(env: dict[str, str]) -> None:
+    s = Session(env, "plan", "new")
+    s.answer(WHAT + ": ", "walk round the park")
+    s.interrupt(HOW_MUCH + ": ")
+    s.see(INTERRUPTED)
+    assert s.finish() == 130
+
+    out = s.transcript
+    assert [line for line in out.splitlines() if "Interrupted" in line] == [INTERRUPTED]
+    assert "Traceback" not in out
+    assert "Aborted" not in out
+    assert run_json(env, "plan", "list") == []
+    assert stat.S_IMODE(os.stat(env["SMCOACH_DB"]).st_mode) == 0o600
+
+
+def test_agenda_add_asks_for_the_text_and_keeps_it_as_typed(env: dict[str, str]) -> None:
+    typed = "[red]bold[/red] on the stairs"
+    s = Session(env, "agenda", "add")
+    s.answer("What is a challenge you want to work on?: ", typed)
+    s.see("Added agenda item 1.")
+    assert s.finish() == 0
+
+    items = run_json(env, "agenda", "list")
+    assert [(i["id"], i["text"], i["status"]) for i in items] == [(1, typed, "open")]
+
+
+def test_check_in_asks_each_day_and_keeps_answers_given_before_ctrl_c(
+    env: dict[str, str],
+) -> None:
+    made = subprocess.run(
+        [SMCOACH, "plan", "new", "--what", "walk", "--how-much", "10 minutes", "--when",
+         "morning", "--days", "mon,tue,wed", "--confidence", "8", "--start", MONDAY],
+        env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=30,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+
+    s = Session({**env, "SMCOACH_TODAY": "2026-11-25"}, "check")
+    status = "How did it go? done, partly, not done, rest day, or skip"
+    s.see(f"Mon 23 Nov, plan 1 (walk): {status}", *CHECK_MENU)
+    s.answer(CHOICE, "1")
+    s.answer(NOTE, "went with my neighbour")
+    s.see("Checked in for Mon 23 Nov: done.")
+    s.see(f"Tue 24 Nov, plan 1 (walk): {status}", *CHECK_MENU)
+    s.answer(CHOICE, "5")
+    s.see(f"Wed 25 Nov, plan 1 (walk): {status}", *CHECK_MENU)
+    s.interrupt(CHOICE)
+    s.see(INTERRUPTED)
+    assert s.finish() == 130
+    assert "Traceback" not in s.transcript
+    assert "Checked in for Tue" not in s.transcript
+
+    plan = run_json(env, "plan", "show", "1")
+    assert plan["checkins"] == [
+        {"day": "2026-11-23", "status": "done", "note": "went with my neighbour"}
+    ]
+
+
+def test_wrong_confidence_is_asked_again(env: dict[str, str]) -> None:
+    s = start_plan(env, "walk round the park", "15 minutes", "after lunch", "mon,wed,fri", "11")
+    s.see("  confidence must be a whole number from 0 to 10, got 11")
+    s.answer(CONFIDENCE + ": ", "9")
+    s.see("Saved action plan 1:")
+    assert s.finish() == 0
+    assert s.transcript.count(CONFIDENCE + ": ") == 2
+
+    plan = only_plan(env)
+    assert plan["confidence"] == 9
+    assert plan["first_confidence"] == 9
+    assert plan["kept_low_confidence"] is False
