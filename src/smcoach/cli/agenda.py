@@ -33,10 +33,10 @@ def add(
 
     Example: smcoach agenda add "Getting out of breath on the stairs"
     """
-    text = require(text, what="the challenge", how="it as an argument in quotes",
+    challenge = require(text, what="the challenge", how="it as an argument in quotes",
                    question="What is a challenge you want to work on?",
                    parse=lambda s: require_text(s, "the challenge"))  # fmt: skip
-    item_id = ctx.obj.store.add_agenda(require_text(text, "the challenge"), today())
+    item_id = ctx.obj.store.add_agenda(challenge, today())
     notice(t("saved.agenda", id=item_id))
 
 

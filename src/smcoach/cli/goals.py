@@ -37,12 +37,12 @@ def add(
 
     Example: smcoach goal add "Walk to my daughter's house" --agenda 1 --by 2027-03-01
     """
-    text = require(text, what="the goal", how="it as an argument in quotes",
+    goal_text = require(text, what="the goal", how="it as an argument in quotes",
                    question="What do you want to achieve?",
                    parse=lambda s: require_text(s, "the goal"))  # fmt: skip
     day = today()
     goal_id = ctx.obj.store.add_goal(
-        require_text(text, "the goal"),
+        goal_text,
         parse_id(agenda_id, "agenda item") if agenda_id is not None else None,
         parse_day(by, day) if by is not None else None,
         day,

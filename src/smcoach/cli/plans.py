@@ -84,8 +84,6 @@ def new(
         start=parse_day(start, day) if start is not None else day,
         goal_id=parse_id(goal, "goal") if goal is not None else None,
     )  # fmt: skip
-    for field, value in (("what", draft.what), ("how much", draft.how_much), ("when", draft.when)):
-        require_text(value, field)
     if days is not None or times is not None:
         chosen = (parse_weekdays(days), None) if days is not None else (None, parse_times(times or ""))
     else:
@@ -93,8 +91,7 @@ def new(
                          question=card("plan", "how_often"), parse=_how_often)  # fmt: skip
     draft = draft._replace(days=chosen[0], times=chosen[1])
     draft = draft._replace(confidence=require(
-        parse_confidence(confidence) if confidence is not None else None,
-        what="your confidence", how="--confidence 0-10", question=card("plan", "confidence"),
+        confidence, what="your confidence", how="--confidence 0-10", question=card("plan", "confidence"),
         parse=parse_confidence))  # fmt: skip
     first_confidence = draft.confidence
     if draft.goal_id is not None:
@@ -240,6 +237,6 @@ def end(ctx: typer.Context, plan_id: IdArg = None) -> None:
     Example: smcoach plan end 3
     """
     number = require(plan_id, what="the plan ID", how="it as an argument",
-                     question="Which plan (ID)?", parse=lambda s: s)  # fmt: skip
-    ctx.obj.store.end_plan(parse_id(number, "plan"), today())
+                     question="Which plan (ID)?", parse=lambda s: parse_id(s, "plan"))  # fmt: skip
+    ctx.obj.store.end_plan(number, today())
     notice(t("saved.plan_ended", id=number))

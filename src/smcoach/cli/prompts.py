@@ -61,11 +61,11 @@ def choose(question: str, options: list[tuple[str, str]], *, what: str) -> str:
     return ask("Your choice", parse, what=what)
 
 
-def require(value: T | None, *, what: str, how: str, question: str,
+def require(value: str | None, *, what: str, how: str, question: str,
             parse: Callable[[str], T]) -> T:  # fmt: skip
-    """A value the command needs: the flag's, else asked in a terminal, else a clear error."""
+    """A value the command needs: the flag's (parsed), else asked in a terminal, else an error."""
     if value is not None:
-        return value
+        return parse(value)
     if not interactive():
         raise SmcoachError(t("missing", what=what, how=how))
     return ask(question, parse, what=what)

@@ -42,9 +42,11 @@ _MEDICINE_CHANGE = _words(
     r"prescriptions?|painkillers?)\b",
     r"\b(medic\w*|meds|tablets?|pills?|insulin|doses?|inhalers?|steroids?|painkillers?)\b"
     r".{0,20}\b(less|fewer|more|off|half|double)\b",
+    r"\b(less|fewer|half|more|extra|double|no)\s+(of\s+)?(my\s+|the\s+)?"
+    r"(medic\w*|meds|tablets?|pills?|insulin|doses?|inhalers?|steroids?|painkillers?)\b",
 )
 _FOOD_RESTRICTION = _words(
-    r"\bfast(ing)?\b", r"\bstarv\w*", r"\bdetox\b", r"\bjuice\s+(cleanse|only|diet)\b",
+    r"\bfasting\b", r"\bfast\s+(on|for|until|from|all|every|each|one|two|[0-9])\b", r"\bstarv\w*", r"\bdetox\b", r"\bjuice\s+(cleanse|only|diet)\b",
     r"\bskip\s+(all\s+)?(meals?|breakfast|lunch|dinner|supper)\b", r"\bonly\s+eat\b",
     r"\b(no|zero)\s+(food|carbs?|fat|meals?)\b", r"\bcut\s+out\s+(all\s+)?(food|carbs?|fat|meals?)\b",
     r"\b\d{3,4}\s*(kcal|calories)\b",
@@ -57,7 +59,7 @@ _BIG_EXERCISE = _words(
     r"\b(1\d|[2-9]\d|\d{3,})\s*(km|k|kilometres?|kilometers?)\b",
     r"\b([5-9]|\d{2,})\s*(miles?)\b",
     r"\b(marathon|half\s+marathon|double|twice\s+as\s+(much|far|long)|as\s+(hard|far|long)\s+as\s+i\s+can)\b",
-    r"\b(\d{2,})\s*(000)?\s*steps\b",
+    r"\b([0-9]{5,}|[0-9]{2,3},[0-9]{3}|[0-9]{2,}\s*(k|thousand))\s*steps\b",
 )
 
 
@@ -69,7 +71,8 @@ def review(draft: PlanDraft, other_active_plans: int = 0) -> list[Finding]:
         findings.append(Finding("medicines", "safety"))
     if _FOOD_RESTRICTION.search(text):
         findings.append(Finding("food", "safety"))
-    if _EXERCISE.search(text) and _BIG_EXERCISE.search(text):
+    amount = f"{draft.what} {draft.how_much}"  # not 'when': "2 hours after dinner" is a time
+    if _EXERCISE.search(text) and _BIG_EXERCISE.search(amount):
         findings.append(Finding("exercise", "safety"))
     if _OUTCOME.search(draft.what):
         findings.append(Finding("outcome", "rethink", "what"))

@@ -15,8 +15,8 @@ _WEEKDAY_NAMES = {
     "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
     "fri": 4, "sat": 5, "sun": 6,
 }  # fmt: skip
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_OFFSET = re.compile(r"([+-])(\d{1,4})d")
+_ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_OFFSET = re.compile(r"([+-])([0-9]{1,4})d")
 _WEEKDAY = re.compile(r"(?:(last|next)\s+)?([a-z]+)")
 
 
@@ -42,7 +42,10 @@ def parse_day(text: str, today: date) -> date:
         except OverflowError:
             raise SmcoachError(t("date.bad", text=text)) from None
     if (m := _WEEKDAY.fullmatch(s)) and m[2] in _WEEKDAY_NAMES:
-        return _weekday(today, _WEEKDAY_NAMES[m[2]], m[1])
+        try:
+            return _weekday(today, _WEEKDAY_NAMES[m[2]], m[1])
+        except (OverflowError, ValueError):  # only at the ends of the calendar
+            raise SmcoachError(t("date.bad", text=text)) from None
     raise SmcoachError(t("date.bad", text=text))
 
 

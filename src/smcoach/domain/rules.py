@@ -1,9 +1,12 @@
 """Validation rules for values a person types: shared by flags, prompts and the store."""
 
+import re
+
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
 
 CONFIDENT = 7  # the method's line: below 7 a plan is probably too big or not truly wanted
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]{1,9}")
 
 
 def parse_confidence(text: str | int) -> int:
@@ -35,9 +38,9 @@ def require_text(text: str | None, field: str) -> str:
 
 
 def _whole_number(text: str | int) -> int | None:
+    if isinstance(text, bool):
+        return None
     if isinstance(text, int):
         return text
     s = text.strip()
-    if not s.lstrip("+-").isdigit() or not s.isascii():
-        return None
-    return int(s)
+    return int(s) if _WHOLE_NUMBER.fullmatch(s) else None

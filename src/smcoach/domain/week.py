@@ -50,6 +50,7 @@ def next_steps(today: date, agenda: list[AgendaItem], weeks: list[PlanWeek]) -> 
     """
     current = [w for w in weeks if w.plan.covers(today)]
     finished = [w for w in weeks if w.plan.end < today]
+    upcoming = [w for w in weeks if w.plan.start > today]
     steps: list[Step] = []
     yesterday = today - timedelta(days=1)
     for w in current:
@@ -62,13 +63,15 @@ def next_steps(today: date, agenda: list[AgendaItem], weeks: list[PlanWeek]) -> 
             steps.append(Step("ends_today", {"id": w.plan.id}))
     for w in finished:
         steps.append(Step("week_over", {"id": w.plan.id, "end": w.plan.end.isoformat()}))
-    if not current:
+    for w in upcoming:
+        steps.append(Step("upcoming", {"id": w.plan.id, "start": w.plan.start.isoformat()}))
+    if not current and not upcoming:
         if not agenda:
             steps.append(Step("add_agenda"))
         elif not any(item.focus for item in agenda):
             steps.append(Step("choose_focus"))
         steps.append(Step("new_plan"))
-    elif not steps:
+    elif current and not steps:
         due_today = [w for w in current if w.plan.is_planned(today)
                      and today not in {c.day for c in w.checkins}]  # fmt: skip
         steps.append(Step("check_today" if due_today else "all_checked"))

@@ -24,7 +24,7 @@ def connect(path: Path) -> tuple[sqlite3.Connection, Path | None]:
     except sqlite3.Error as e:
         raise StoreError(t("store.cannot_open", path=path, detail=e)) from None
     try:
-        _configure(conn)
+        _configure(conn, path)
         backup_path = _migrate(conn, path)
     except BaseException:
         conn.close()
@@ -69,9 +69,7 @@ def _prepare_file(path: Path) -> bool:
 
 def _size_in_header(header: bytes) -> int:
     """The database size the header records, in bytes; 0 when the header cannot vouch for it.
-
-    A cheap check on every open (a full quick_check reads the whole file: about 14 ms on ten
-    years of data, so it runs before migrations and on 'smcoach where --check')."""
+    A check cheap enough for every open, reads included."""
     if len(header) < 100 or header[24:28] != header[92:96]:
         return 0
     page_size = int.from_bytes(header[16:18], "big")
@@ -86,10 +84,11 @@ def make_private(path: Path) -> None:
         os.chmod(path, mode & 0o600)
 
 
-def _configure(conn: sqlite3.Connection) -> None:
+def _configure(conn: sqlite3.Connection, path: Path) -> None:
     conn.execute("PRAGMA busy_timeout = 5000")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")
+    _refuse_foreign(conn, path)  # before anything below writes to the file
     if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         conn.execute("PRAGMA journal_mode = WAL")
 
@@ -101,7 +100,8 @@ def check(conn: sqlite3.Connection, path: Path) -> None:
     except sqlite3.DatabaseError as e:
         raise StoreError(t("store.damaged", path=path, detail=e)) from None
     if result != ["ok"]:
-        raise StoreError(t("store.damaged", path=path, detail="; ".join(result[:3])))
+        detail = " ".join(" ".join(result[:2]).split())  # SQLite's report spans several lines
+        raise StoreError(t("store.damaged", path=path, detail=detail))
 
 
 def _applied(conn: sqlite3.Connection) -> list[str]:
@@ -117,24 +117,29 @@ def _applied(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in rows]
 
 
-def _migrate(conn: sqlite3.Connection, path: Path) -> Path | None:
+def _refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
+    """A file from a newer smcoach, or another program's database, is left as it is."""
     applied = _applied(conn)
     unknown = [n for n in applied if n not in migrations.NAMES]
     if unknown:
         raise StoreError(t("store.too_new", path=path, names=", ".join(unknown)))
+    if not applied and _has_tables(conn):
+        raise StoreError(t("store.not_smcoach", path=path))
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> Path | None:
+    applied = _applied(conn)
     if len(applied) == len(migrations.NAMES):
         return None
+    check(conn, path)
+    backup_path = None
+    if applied:  # an existing smcoach file: keep a copy of it as it was
+        backup_path = path.with_name(f"{path.name}.{datetime.now():%Y%m%d-%H%M%S}.bak")
+        backup(conn, backup_path)
     # Hold the write lock while migrating, so that two smcoach processes cannot both migrate.
     conn.execute("BEGIN IMMEDIATE")
     try:
-        check(conn, path)
-        applied = _applied(conn)
-        backup_path = None
-        if not applied and _has_tables(conn):
-            raise StoreError(t("store.not_smcoach", path=path))
-        if applied and len(applied) < len(migrations.NAMES):
-            backup_path = path.with_name(f"{path.name}.{datetime.now():%Y%m%d-%H%M%S}.bak")
-            backup(conn, backup_path)
+        _refuse_foreign(conn, path)  # another smcoach may have migrated while we waited
         migrations.apply(conn)
         conn.execute("COMMIT")
     except BaseException:

@@ -1,0 +1,114 @@
+"""agenda and goal commands, through the real CLI."""
+
+
+def test_agenda_add_list_focus_done_remove(run, run_json):
+    r = run("agenda", "add", "Getting out of breath on the stairs")
+    assert r.exit_code == 0
+    assert r.stderr.strip() == "Added agenda item 1."
+    assert r.stdout == ""  # notices go to stderr, data to stdout
+    run("agenda", "add", "Sleeping badly")
+    assert run("agenda", "focus", "2").exit_code == 0
+    items = run_json("agenda", "list")
+    assert [(i["id"], i["text"], i["focus"], i["status"]) for i in items] == [
+        (1, "Getting out of breath on the stairs", False, "open"),
+        (2, "Sleeping badly", True, "open"),
+    ]
+    assert set(items[0]) == {"id", "text", "status", "focus", "created", "closed"}
+    assert items[0]["created"] == "2026-11-23"
+
+    run("agenda", "focus", "1")
+    assert [i["focus"] for i in run_json("agenda", "list")] == [True, False]
+
+    assert run("agenda", "done", "1").exit_code == 0
+    assert run("agenda", "remove", "2").exit_code == 0
+    assert run_json("agenda", "list") == []
+    everything = run_json("agenda", "list", "--all")
+    assert [(i["status"], i["focus"], i["closed"]) for i in everything] == [
+        ("done", False, "2026-11-23"),
+        ("removed", False, "2026-11-23"),
+    ]
+
+
+def test_agenda_plain_list_shows_focus_in_words(run):
+    run("agenda", "add", "Pain in the mornings")
+    run("agenda", "focus", "1")
+    out = run("agenda", "list").stdout
+    assert "* focus" in out and "Pain in the mornings" in out
+    assert "\x1b[" not in out  # plain text when not a terminal
+
+
+def test_agenda_text_is_kept_exactly(run, run_json):
+    text = "  [red]Worry[/red] about\tthe \x1b[2J future  "
+    assert run("agenda", "add", text).exit_code == 0
+    assert run_json("agenda", "list")[0]["text"] == text
+    shown = run("agenda", "list").stdout
+    assert "[red]Worry[/red]" in shown
+    assert "\x1b" not in shown and "\\x1b[2J" in shown
+
+
+def test_agenda_errors_are_one_line(run):
+    for args, message in [
+        (("agenda", "focus", "9"), "Error: there is no agenda item with ID 9"),
+        (("agenda", "done", "abc"), "Error: agenda item ID must be a whole number from 1 up, got abc"),
+        (("agenda", "remove", "0"), "Error: agenda item ID must be a whole number from 1 up, got 0"),
+        (("agenda", "add", "   "), "Error: the challenge cannot be empty"),
+        (("agenda", "add"), "Error: the challenge is missing: give it as an argument in quotes, "
+                            "or run in a terminal to be asked"),
+    ]:  # fmt: skip
+        r = run(*args)
+        assert r.exit_code == 1, args
+        assert r.stderr == message + "\n", args
+        assert r.stdout == ""
+
+
+def test_closed_agenda_item_cannot_be_focused_or_closed_again(run):
+    run("agenda", "add", "x")
+    run("agenda", "done", "1")
+    r = run("agenda", "focus", "1")
+    assert (r.exit_code, r.stderr) == (1, "Error: agenda item 1 is done, not open\n")
+    assert run("agenda", "remove", "1").exit_code == 1
+
+
+def test_goal_add_with_agenda_and_date(run, run_json):
+    run("agenda", "add", "Getting out of breath")
+    r = run("goal", "add", "Walk to my daughter's house", "--agenda", "1", "--by", "2027-03-01")
+    assert r.exit_code == 0 and r.stderr == "Added goal 1.\n"
+    run("goal", "add", "Sleep through the night", "--by", "next fri")
+    goals = run_json("goal", "list")
+    assert goals == [
+        {"id": 1, "text": "Walk to my daughter's house", "agenda_id": 1, "by": "2027-03-01",
+         "status": "active", "created": "2026-11-23", "closed": None},
+        {"id": 2, "text": "Sleep through the night", "agenda_id": None, "by": "2026-11-27",
+         "status": "active", "created": "2026-11-23", "closed": None},
+    ]  # fmt: skip
+
+
+def test_goal_done_and_drop_keep_history(run, run_json):
+    run("goal", "add", "a")
+    run("goal", "add", "b")
+    assert run("goal", "done", "1").exit_code == 0
+    assert run("goal", "drop", "2").exit_code == 0
+    assert run_json("goal", "list") == []
+    assert [g["status"] for g in run_json("goal", "list", "--all")] == ["done", "dropped"]
+    r = run("goal", "done", "2")
+    assert (r.exit_code, r.stderr) == (1, "Error: goal 2 is dropped, not active\n")
+
+
+def test_goal_bad_input_saves_nothing(run, run_json):
+    cases = [
+        (("goal", "add", "x", "--agenda", "7"), "there is no agenda item with ID 7"),
+        (("goal", "add", "x", "--by", "01/02/2026"), "'01/02/2026' is not a date smcoach reads"),
+        (("goal", "add", "x", "--by", "2021-02-30"), "'2021-02-30' is not a real calendar day"),
+        (("goal", "drop", "3"), "there is no goal with ID 3"),
+    ]
+    for args, message in cases:
+        r = run(*args)
+        assert r.exit_code == 1, args
+        assert r.stderr.startswith("Error: " + message), r.stderr
+        assert r.stderr.count("\n") == 1 and "Traceback" not in r.output
+    assert run_json("goal", "list", "--all") == []
+
+
+def test_bad_date_lists_accepted_forms(run):
+    r = run("goal", "add", "x", "--by", "next week")
+    assert "2026-11-23, today, yesterday, tomorrow" in r.stderr and "-2d, +3d" in r.stderr

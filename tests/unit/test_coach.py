@@ -1,0 +1,335 @@
+"""Unit and property tests for smcoach.domain.coach: findings on a draft action plan."""
+
+import inspect
+import re
+from datetime import date
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from smcoach.domain import coach
+from smcoach.domain.coach import Finding, is_confident, review
+from smcoach.domain.dates import WEEKDAYS
+from smcoach.domain.models import PlanDraft
+from smcoach.messages import TEXT, t
+
+ALL_CODES = {
+    "medicines", "food", "exercise", "outcome", "avoidance", "hedge", "every_day",
+    "low_confidence", "several_plans",
+}  # fmt: skip
+
+
+def draft(**changes: Any) -> PlanDraft:
+    """A good plan, with the given parts changed."""
+    values: dict[str, Any] = {
+        "what": "walk round the park",
+        "how_much": "15 minutes",
+        "when": "after lunch",
+        "days": ("mon", "wed", "fri"),
+        "times": None,
+        "confidence": 8,
+        "start": date(2026, 11, 23),
+    }
+    values.update(changes)
+    return PlanDraft(**values)
+
+
+def codes(d: PlanDraft, others: int = 0) -> list[str]:
+    return [f.code for f in review(d, others)]
+
+
+def finding(d: PlanDraft, code: str, others: int = 0) -> Finding:
+    matches = [f for f in review(d, others) if f.code == code]
+    assert len(matches) == 1, review(d, others)
+    return matches[0]
+
+
+# a good plan --------------------------------------------------------------------------------
+
+
+def test_a_good_plan_gets_no_findings() -> None:
+    assert review(draft()) == []
+    assert review(draft(days=None, times=3)) == []
+    assert review(draft(what="swim two lengths", how_much="two lengths", when="saturday")) == []
+
+
+# outcome ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "what",
+    ["lose 5 pounds", "lower my blood pressure", "feel better", "get fitter", "Lose weight",
+     "lose 2kg", "bring down my cholesterol", "reduce my HbA1c", "weigh less", "be healthier",
+     "improve my blood sugar"],
+)  # fmt: skip
+def test_outcomes_are_not_actions(what: str) -> None:
+    assert finding(draft(what=what), "outcome") == Finding("outcome", "rethink", "what")
+
+
+@pytest.mark.parametrize(
+    "what",
+    ["check my blood pressure twice a week", "lift weights", "weigh myself on monday",
+     "cook a meal with vegetables", "walk to the shops"],
+)  # fmt: skip
+def test_actions_mentioning_measurements_are_not_outcomes(what: str) -> None:
+    assert "outcome" not in codes(draft(what=what))
+
+
+def test_outcome_is_only_read_from_what() -> None:
+    assert "outcome" not in codes(draft(how_much="until I feel better"))
+
+
+# hedge --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "what",
+    ["try to walk", "I should walk", "maybe swim", "hope to cook", "I'll try walking",
+     "walk if I can", "perhaps garden", "hopefully walk", "aim to walk", "try and walk"],
+)  # fmt: skip
+def test_hedges_are_found(what: str) -> None:
+    assert finding(draft(what=what), "hedge") == Finding("hedge", "rethink", "what")
+
+
+def test_hedge_names_the_first_field_it_is_in() -> None:
+    assert finding(draft(how_much="maybe 10 minutes"), "hedge").field == "how_much"
+    assert finding(draft(when="after lunch if I can"), "hedge").field == "when"
+    both = draft(what="try to walk", when="maybe after lunch")
+    assert codes(both).count("hedge") == 1
+    assert finding(both, "hedge").field == "what"
+
+
+@pytest.mark.parametrize("what", ["try a new recipe", "walk to the shop", "try yoga"])
+def test_try_without_to_is_not_a_hedge(what: str) -> None:
+    assert "hedge" not in codes(draft(what=what))
+
+
+# every day ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"when": "every day after lunch"},
+        {"when": "daily"},
+        {"when": "Each day at noon"},
+        {"how_much": "15 minutes daily"},
+        {"when": "everyday"},
+        {"days": WEEKDAYS},
+        {"days": None, "times": 7},
+    ],
+)
+def test_every_day_is_found(changes: dict[str, Any]) -> None:
+    assert finding(draft(**changes), "every_day") == Finding("every_day", "rethink", "days")
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"days": ("mon", "tue", "wed", "thu", "fri", "sat")}, {"days": None, "times": 6}, {}],
+)
+def test_fewer_than_seven_days_is_not_every_day(changes: dict[str, Any]) -> None:
+    assert "every_day" not in codes(draft(**changes))
+
+
+# confidence ---------------------------------------------------------------------------------
+
+
+def test_confidence_6_is_low_and_7_is_not() -> None:
+    assert finding(draft(confidence=6), "low_confidence") == Finding(
+        "low_confidence", "rethink", "confidence"
+    )
+    assert "low_confidence" not in codes(draft(confidence=7))
+    assert not is_confident(draft(confidence=6))
+    assert is_confident(draft(confidence=7))
+
+
+# safety: medicines, food, exercise ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "what",
+    ["stop taking my tablets", "cut my insulin dose", "halve my painkillers",
+     "come off my blood pressure medication", "double my inhaler", "insulin dose less often",
+     "skip my evening tablets"],
+)  # fmt: skip
+def test_medicine_changes_are_a_safety_finding(what: str) -> None:
+    assert finding(draft(what=what), "medicines") == Finding("medicines", "safety")
+
+
+@pytest.mark.parametrize("what", ["take fewer pills", "take less insulin", "take half my dose"])
+def test_taking_less_of_a_medicine_is_a_medicine_change(what: str) -> None:
+    # The verb list misses "take fewer/less/half", and the second pattern only looks for
+    # "less/fewer/half" AFTER the medicine word, so these plans get no safety finding at all.
+    assert finding(draft(what=what), "medicines") == Finding("medicines", "safety")
+
+
+@pytest.mark.parametrize("what", ["take my tablets with breakfast", "put my pills in a weekly box"])
+def test_taking_medicines_as_prescribed_gets_no_findings(what: str) -> None:
+    assert review(draft(what=what)) == []
+
+
+@pytest.mark.parametrize(
+    "what",
+    ["skip lunch", "fast on mondays", "only eat 800 calories", "no carbs at dinner",
+     "juice cleanse", "eat 1200 kcal"],
+)  # fmt: skip
+def test_sharp_food_restriction_is_a_safety_finding(what: str) -> None:
+    assert finding(draft(what=what), "food") == Finding("food", "safety")
+
+
+@pytest.mark.parametrize(
+    "what", ["eat breakfast", "eat a piece of fruit at 3pm", "cook a curry with lentils"]
+)
+def test_ordinary_eating_is_not_a_food_finding(what: str) -> None:
+    assert "food" not in codes(draft(what=what))
+
+
+def test_a_fast_walk_is_not_a_food_restriction() -> None:
+    # "fast" as a pace is a common, sensible plan; only fasting from food is a safety concern.
+    assert "food" not in codes(draft(what="walk fast round the park"))
+
+
+@pytest.mark.parametrize(
+    ("what", "how_much"),
+    [("run 10 miles", "15 minutes"), ("walk", "for 2 hours"), ("gym for 90 minutes", "one visit"),
+     ("swim", "60 mins"), ("cycle 20 km", "once"), ("walk 10000 steps", "a day")],
+)  # fmt: skip
+def test_a_big_exercise_step_up_is_a_safety_finding(what: str, how_much: str) -> None:
+    assert finding(draft(what=what, how_much=how_much), "exercise") == Finding("exercise", "safety")
+
+
+@pytest.mark.parametrize(
+    ("what", "how_much"),
+    [("walk", "for 15 minutes"), ("walk for 15 minutes", "15 minutes"), ("run 2 miles", "once"),
+     ("read for 2 hours", "2 hours"), ("cycle 5 km", "once")],
+)  # fmt: skip
+def test_a_modest_or_non_exercise_plan_is_not_an_exercise_finding(what: str, how_much: str) -> None:
+    assert "exercise" not in codes(draft(what=what, how_much=how_much))
+
+
+def test_a_few_hundred_steps_is_not_a_big_step_up() -> None:
+    # The steps rule is meant for "10 000 steps"-sized targets; 500 steps is a few minutes' walk.
+    assert "exercise" not in codes(draft(what="walk 500 steps to the post box"))
+
+
+# avoidance and several plans ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "what", ["stop snacking", "never eat crisps", "avoid the lift", "don't have seconds",
+             "I will stop smoking", "cut out biscuits", "Not drink cola"],
+)  # fmt: skip
+def test_avoidance_plans_are_found(what: str) -> None:
+    assert finding(draft(what=what), "avoidance") == Finding("avoidance", "rethink", "what")
+
+
+@pytest.mark.parametrize("what", ["note down my meals", "walk instead of stopping", "nevermind"])
+def test_avoidance_is_only_a_leading_stop_word(what: str) -> None:
+    assert "avoidance" not in codes(draft(what=what))
+
+
+def test_other_active_plans_give_a_note() -> None:
+    assert review(draft(), other_active_plans=1) == [Finding("several_plans", "note")]
+    assert review(draft(), other_active_plans=3) == [Finding("several_plans", "note")]
+    assert review(draft(), other_active_plans=0) == []
+
+
+# ordering and messages ----------------------------------------------------------------------
+
+
+def test_safety_findings_come_first() -> None:
+    d = draft(what="stop taking my tablets", when="every day", confidence=5)
+    assert codes(d, 2) == ["medicines", "avoidance", "every_day", "low_confidence", "several_plans"]
+    found = review(d, 2)
+    kinds = [f.kind for f in found]
+    assert kinds == sorted(kinds, key=lambda k: {"safety": 0, "rethink": 1, "note": 2}[k])
+
+
+def test_every_rule_fires_together_in_order() -> None:
+    d = draft(
+        what="try to lose weight: skip meals, run 20 miles and halve my tablets",
+        when="every day",
+        confidence=3,
+    )
+    assert codes(d, 1) == [
+        "medicines", "food", "exercise", "outcome", "hedge", "every_day", "low_confidence",
+        "several_plans",
+    ]  # fmt: skip
+
+
+def test_every_code_in_the_coach_source_is_known() -> None:
+    in_source = set(re.findall(r'Finding\("(\w+)"', inspect.getsource(coach)))
+    assert in_source == ALL_CODES
+
+
+@pytest.mark.parametrize("code", sorted(ALL_CODES))
+def test_every_finding_has_a_message_that_formats(code: str) -> None:
+    key = f"coach.{code}"
+    assert key in TEXT
+    text = t(key, confidence=5, others=2)
+    assert text.strip()
+    assert "{" not in text and "}" not in text
+
+
+def test_confidence_and_others_appear_in_their_messages() -> None:
+    assert "Your confidence is 5 out of 10" in t("coach.low_confidence", confidence=5, others=0)
+    assert "You already have 2 other plan(s)" in t("coach.several_plans", confidence=8, others=2)
+
+
+# properties ---------------------------------------------------------------------------------
+
+free_text = st.one_of(
+    st.text(),
+    st.lists(
+        st.sampled_from(
+            ["try", "to", "stop", "my", "tablets", "walk", "fast", "90", "minutes", "every", "day",
+             "lose", "5", "pounds", "skip", "lunch", "feel", "better", "maybe", "2", "hours", "\n",
+             "steps", "10000", "insulin", "less", "daily", "never", "I", "will", "(", "*", "."]
+        ),
+        max_size=12,
+    ).map(" ".join),
+)  # fmt: skip
+
+
+@given(
+    what=free_text,
+    how_much=free_text,
+    when=free_text,
+    confidence=st.integers(min_value=0, max_value=10),
+    others=st.integers(min_value=0, max_value=5),
+    days=st.one_of(
+        st.none(), st.lists(st.sampled_from(WEEKDAYS), min_size=1, unique=True).map(tuple)
+    ),
+    times=st.integers(min_value=1, max_value=7),
+)
+def test_review_never_raises_and_findings_are_well_formed(
+    what: str,
+    how_much: str,
+    when: str,
+    confidence: int,
+    others: int,
+    days: tuple[str, ...] | None,
+    times: int,
+) -> None:
+    d = draft(
+        what=what,
+        how_much=how_much,
+        when=when,
+        confidence=confidence,
+        days=days,
+        times=None if days is not None else times,
+    )
+    found = review(d, others)
+    found_codes = [f.code for f in found]
+    assert ("low_confidence" in found_codes) == (confidence < 7)
+    assert ("several_plans" in found_codes) == (others > 0)
+    assert len(found_codes) == len(set(found_codes))
+    for f in found:
+        assert f.code in ALL_CODES
+        assert f.kind in {"safety", "rethink", "note"}
+        assert f.field in {None, "what", "how_much", "when", "days", "confidence"}
+        assert t(f"coach.{f.code}", confidence=confidence, others=others)
+    if (days is not None and len(days) == 7) or (days is None and times == 7):
+        assert "every_day" in found_codes
