@@ -24,8 +24,13 @@ HERE = Path(__file__).resolve().parent
 TODAY = date(2026, 11, 23)  # a Monday: the data ends here, and every command runs "today"
 YEARS = 10
 SERIES = 5
-WHAT = ["walk round the park", "stretch in the kitchen", "call a friend",
-        "cook a fresh meal", "breathing exercises"]  # fmt: skip
+WHAT = [
+    "walk round the park",
+    "stretch in the kitchen",
+    "call a friend",
+    "cook a fresh meal",
+    "breathing exercises",
+]
 
 
 def build(path: Path) -> None:
@@ -46,10 +51,22 @@ def build(path: Path) -> None:
     start = first
     while start <= TODAY:
         for s in range(SERIES):
-            days = tuple(sorted(rng.sample(["mon", "tue", "wed", "thu", "fri", "sat", "sun"], 4),
-                                key="montuewedthufrisatsun".index))  # fmt: skip
-            draft = PlanDraft(WHAT[s], "15 minutes", "after lunch", days, None,
-                              rng.randint(6, 10), start, goal_id=s + 1)  # fmt: skip
+            days = tuple(
+                sorted(
+                    rng.sample(["mon", "tue", "wed", "thu", "fri", "sat", "sun"], 4),
+                    key="montuewedthufrisatsun".index,
+                )
+            )
+            draft = PlanDraft(
+                WHAT[s],
+                "15 minutes",
+                "after lunch",
+                days,
+                None,
+                rng.randint(6, 10),
+                start,
+                goal_id=s + 1,
+            )
             plan_id = store.add_plan(draft, draft.confidence, False, f"{start}T09:00:00+00:00")
             for d in range(7):
                 day = start + timedelta(days=d)
@@ -67,8 +84,9 @@ def median_ms(cmd: list[str], env: dict[str, str], runs: int) -> float:
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       check=True)  # fmt: skip
+        subprocess.run(
+            cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True
+        )
         times.append((time.perf_counter() - t0) * 1000)
     return statistics.median(times)
 
@@ -83,14 +101,19 @@ def main() -> None:
         t0 = time.perf_counter()
         build(args.db)
         print(f"built {args.db} in {time.perf_counter() - t0:.1f} s")
-    env = {**os.environ, "SMCOACH_DB": str(args.db), "SMCOACH_TODAY": TODAY.isoformat(),
-           "NO_COLOR": "1"}  # fmt: skip
+    env = {
+        **os.environ,
+        "SMCOACH_DB": str(args.db),
+        "SMCOACH_TODAY": TODAY.isoformat(),
+        "NO_COLOR": "1",
+    }
     # As on a person's machine, Python may cache compiled modules (pip does so for installs).
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     bindir = Path(sys.executable).parent
     smcoach = str(bindir / "smcoach")
-    latest_plan = subprocess.run([smcoach, "plan", "list", "--json"], env=env, check=True,
-                                 capture_output=True, text=True).stdout  # fmt: skip
+    latest_plan = subprocess.run(
+        [smcoach, "plan", "list", "--json"], env=env, check=True, capture_output=True, text=True
+    ).stdout
     import json
 
     plan_id = str(json.loads(latest_plan)[-1]["id"])

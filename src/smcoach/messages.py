@@ -109,7 +109,7 @@ TEXT: dict[str, str] = {
     "next.ends_today": "Today is the last day of plan {id}'s week: check in tonight, then plan next week.",
     "next.week_over": "Plan {id}'s week ended on {end}: look back with 'smcoach plan show {id}', then 'smcoach plan end {id}'.",
     "next.upcoming": "Plan {id} starts on {start}.",
-    "next.add_agenda": "Start your agenda, the things you want to work on: smcoach agenda add \"…\"",
+    "next.add_agenda": 'Start your agenda, the things you want to work on: smcoach agenda add "…"',
     "next.choose_focus": "Choose one agenda item to work on now: smcoach agenda focus ID",
     "next.new_plan": "Make this week's action plan: smcoach plan new",
     "next.check_today": "When you have done today's part, check in: smcoach check --done",

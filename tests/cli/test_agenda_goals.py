@@ -49,12 +49,21 @@ def test_agenda_text_is_kept_exactly(run, run_json):
 def test_agenda_errors_are_one_line(run):
     for args, message in [
         (("agenda", "focus", "9"), "Error: there is no agenda item with ID 9"),
-        (("agenda", "done", "abc"), "Error: agenda item ID must be a whole number from 1 up, got abc"),
-        (("agenda", "remove", "0"), "Error: agenda item ID must be a whole number from 1 up, got 0"),
+        (
+            ("agenda", "done", "abc"),
+            "Error: agenda item ID must be a whole number from 1 up, got abc",
+        ),
+        (
+            ("agenda", "remove", "0"),
+            "Error: agenda item ID must be a whole number from 1 up, got 0",
+        ),
         (("agenda", "add", "   "), "Error: the challenge cannot be empty"),
-        (("agenda", "add"), "Error: the challenge is missing: give it as an argument in quotes, "
-                            "or run in a terminal to be asked"),
-    ]:  # fmt: skip
+        (
+            ("agenda", "add"),
+            "Error: the challenge is missing: give it as an argument in quotes, "
+            "or run in a terminal to be asked",
+        ),
+    ]:
         r = run(*args)
         assert r.exit_code == 1, args
         assert r.stderr == message + "\n", args
@@ -76,11 +85,25 @@ def test_goal_add_with_agenda_and_date(run, run_json):
     run("goal", "add", "Sleep through the night", "--by", "next fri")
     goals = run_json("goal", "list")
     assert goals == [
-        {"id": 1, "text": "Walk to my daughter's house", "agenda_id": 1, "by": "2027-03-01",
-         "status": "active", "created": "2026-11-23", "closed": None},
-        {"id": 2, "text": "Sleep through the night", "agenda_id": None, "by": "2026-11-27",
-         "status": "active", "created": "2026-11-23", "closed": None},
-    ]  # fmt: skip
+        {
+            "id": 1,
+            "text": "Walk to my daughter's house",
+            "agenda_id": 1,
+            "by": "2027-03-01",
+            "status": "active",
+            "created": "2026-11-23",
+            "closed": None,
+        },
+        {
+            "id": 2,
+            "text": "Sleep through the night",
+            "agenda_id": None,
+            "by": "2026-11-27",
+            "status": "active",
+            "created": "2026-11-23",
+            "closed": None,
+        },
+    ]
 
 
 def test_goal_done_and_drop_keep_history(run, run_json):

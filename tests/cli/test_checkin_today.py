@@ -1,11 +1,24 @@
 """check-ins and the today view, through the real CLI."""
 
-PLAN = ["plan", "new", "--what", "walk", "--how-much", "10 minutes", "--when", "morning",
-        "--confidence", "8"]  # fmt: skip
+PLAN = [
+    "plan",
+    "new",
+    "--what",
+    "walk",
+    "--how-much",
+    "10 minutes",
+    "--when",
+    "morning",
+    "--confidence",
+    "8",
+]
 
 
 def checkins(run_json, plan_id=1):
-    return [(c["day"], c["status"], c["note"]) for c in run_json("plan", "show", str(plan_id))["checkins"]]
+    return [
+        (c["day"], c["status"], c["note"])
+        for c in run_json("plan", "show", str(plan_id))["checkins"]
+    ]
 
 
 def test_check_in_and_replace(run, run_json):
@@ -30,19 +43,28 @@ def test_check_in_for_another_day_and_rest(run, run_json, monkeypatch):
 def test_check_in_errors(run, run_json, monkeypatch):
     r = run("check", "--done")
     assert (r.exit_code, r.stderr) == (
-        1, "Error: there is no current action plan: make one with 'smcoach plan new'\n")
+        1,
+        "Error: there is no current action plan: make one with 'smcoach plan new'\n",
+    )
     run(*PLAN, "--days", "mon,wed", "--start", "2026-11-23")
     cases = [
         (("check", "--done", "--not"), "Error: choose one of --done, --partly, --not or --rest"),
-        (("check",), "Error: say how it went: add --done, --partly, --not or --rest "
-                     "(and --date DAY for another day)"),
-        (("check", "--done", "--date", "tomorrow"),
-         "Error: 2026-11-24 has not happened yet: check in on the day or after"),
-        (("check", "1", "--done", "--date", "yesterday"),
-         "Error: 2026-11-22 is outside plan 1's week (2026-11-23 to 2026-11-29)"),
+        (
+            ("check",),
+            "Error: say how it went: add --done, --partly, --not or --rest "
+            "(and --date DAY for another day)",
+        ),
+        (
+            ("check", "--done", "--date", "tomorrow"),
+            "Error: 2026-11-24 has not happened yet: check in on the day or after",
+        ),
+        (
+            ("check", "1", "--done", "--date", "yesterday"),
+            "Error: 2026-11-22 is outside plan 1's week (2026-11-23 to 2026-11-29)",
+        ),
         (("check", "2", "--done"), "Error: there is no action plan with ID 2"),
         (("check", "--done", "--date", "11/23/2026"), "Error: '11/23/2026' is not a date"),
-    ]  # fmt: skip
+    ]
     for args, message in cases:
         r = run(*args)
         assert r.exit_code == 1, args
@@ -53,11 +75,25 @@ def test_check_in_errors(run, run_json, monkeypatch):
 
 def test_two_current_plans_need_an_id(run, run_json):
     run(*PLAN, "--days", "mon")
-    run("plan", "new", "--what", "read", "--how-much", "a chapter", "--when", "bedtime",
-        "--times", "2", "--confidence", "9")  # fmt: skip
+    run(
+        "plan",
+        "new",
+        "--what",
+        "read",
+        "--how-much",
+        "a chapter",
+        "--when",
+        "bedtime",
+        "--times",
+        "2",
+        "--confidence",
+        "9",
+    )
     r = run("check", "--done")
     assert (r.exit_code, r.stderr) == (
-        1, "Error: you have 2 current plans (1, 2): say which, e.g. 'smcoach check 1 --done'\n")
+        1,
+        "Error: you have 2 current plans (1, 2): say which, e.g. 'smcoach check 1 --done'\n",
+    )
     assert run("check", "2", "--done").exit_code == 0
     assert checkins(run_json, 2) == [("2026-11-23", "done", None)]
 
@@ -75,7 +111,10 @@ def test_note_with_markup_and_escapes_is_stored_exactly_and_shown_literally(run,
 def test_today_empty(run, run_json):
     r = run()
     assert r.exit_code == 0
-    assert r.stdout.splitlines()[:2] == ["Today is Monday 23 November 2026", "Focus: none chosen yet"]
+    assert r.stdout.splitlines()[:2] == [
+        "Today is Monday 23 November 2026",
+        "Focus: none chosen yet",
+    ]
     assert "Next: Start your agenda" in r.stdout
     data = run_json("today")
     assert data["today"] == "2026-11-23" and data["focus"] is None and data["plans"] == []

@@ -46,8 +46,9 @@ def test_not_a_database_is_refused_untouched(run, isolated):
     before = digest(isolated)
     r = run("agenda", "list")
     assert r.exit_code == 1
-    assert r.stderr == (f"Error: {isolated} is not an smcoach database (not an SQLite file); "
-                        "nothing was changed\n")  # fmt: skip
+    assert r.stderr == (
+        f"Error: {isolated} is not an smcoach database (not an SQLite file); nothing was changed\n"
+    )
     assert digest(isolated) == before
 
 
@@ -65,8 +66,10 @@ def test_another_programs_database_is_refused_untouched(run, isolated):
 def test_newer_database_is_refused_untouched(run, isolated):
     run("agenda", "add", "x")
     with sqlite3.connect(isolated) as conn:
-        conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-                     "VALUES ('smcoach', 'm999_from_the_future', '2030-01-01')")  # fmt: skip
+        conn.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+            "VALUES ('smcoach', 'm999_from_the_future', '2030-01-01')"
+        )
     conn.close()
     before = digest(isolated)
     r = run("agenda", "add", "y")
@@ -79,7 +82,9 @@ def test_newer_database_is_refused_untouched(run, isolated):
 def damage(path: Path) -> None:
     """Overwrite the middle of the agenda table's page with garbage."""
     with sqlite3.connect(path) as conn:
-        page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'agenda'").fetchone()[0]
+        page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'agenda'").fetchone()[
+            0
+        ]
         size = conn.execute("PRAGMA page_size").fetchone()[0]
     conn.close()
     with open(path, "r+b") as f:
@@ -108,8 +113,10 @@ def test_truncated_database_is_refused(run, isolated):
     isolated.write_bytes(data[: len(data) // 2])
     r = run("agenda", "list")
     assert r.exit_code == 1
-    assert r.stderr == (f"Error: the database at {isolated} is damaged (the file is shorter than "
-                        "its header says: it may have been cut off); nothing was changed\n")  # fmt: skip
+    assert r.stderr == (
+        f"Error: the database at {isolated} is damaged (the file is shorter than "
+        "its header says: it may have been cut off); nothing was changed\n"
+    )
 
 
 def test_unusable_folder_gives_one_line(run, tmp_path):
@@ -117,7 +124,9 @@ def test_unusable_folder_gives_one_line(run, tmp_path):
     blocker.write_text("")
     r = run("--db", str(blocker / "sub" / "x.db"), "agenda", "list")
     assert r.exit_code == 1
-    assert r.stderr.startswith(f"Error: cannot create the folder for the database at {blocker / 'sub'}")
+    assert r.stderr.startswith(
+        f"Error: cannot create the folder for the database at {blocker / 'sub'}"
+    )
 
 
 def test_read_only_database_gives_one_line(run, isolated, monkeypatch):
@@ -131,7 +140,9 @@ def test_read_only_database_gives_one_line(run, isolated, monkeypatch):
         m.setattr(connection.sqlite3, "connect", read_only)
         r = run("agenda", "add", "y")
     assert (r.exit_code, r.stderr) == (
-        1, f"Error: cannot write to the database at {isolated}: it is read-only\n")
+        1,
+        f"Error: cannot write to the database at {isolated}: it is read-only\n",
+    )
     assert [line.split()[0] for line in run("agenda", "list").stdout.splitlines()[2:]] == ["1"]
 
 

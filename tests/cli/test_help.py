@@ -34,8 +34,9 @@ def test_every_command_has_a_summary_and_an_example(run):
 
 
 def test_python_dash_m_runs_the_cli():
-    r = subprocess.run([sys.executable, "-m", "smcoach", "--help"], capture_output=True,
-                       text=True, check=False)  # fmt: skip
+    r = subprocess.run(
+        [sys.executable, "-m", "smcoach", "--help"], capture_output=True, text=True, check=False
+    )
     assert r.returncode == 0
     assert "Usage:" in r.stdout and "plan" in r.stdout
 

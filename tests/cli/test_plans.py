@@ -1,7 +1,15 @@
 """plan commands and the action-plan coach, through the real CLI (flags only)."""
 
-PLAN = ["plan", "new", "--what", "walk round the park", "--how-much", "15 minutes",
-        "--when", "after lunch"]  # fmt: skip
+PLAN = [
+    "plan",
+    "new",
+    "--what",
+    "walk round the park",
+    "--how-much",
+    "15 minutes",
+    "--when",
+    "after lunch",
+]
 
 
 def test_plan_new_saves_a_confident_plan(run, run_json):
@@ -10,14 +18,44 @@ def test_plan_new_saves_a_confident_plan(run, run_json):
     assert r.exit_code == 0, r.output
     assert r.stderr == "Saved action plan 1: 2026-11-23 to 2026-11-29.\n"  # no findings
     [plan] = run_json("plan", "list")
-    assert {k: plan[k] for k in ("id", "what", "how_much", "when", "days", "times", "confidence",
-                                 "first_confidence", "kept_low_confidence", "goal_id", "start",
-                                 "end", "status", "target", "achieved", "checkins")} == {
-        "id": 1, "what": "walk round the park", "how_much": "15 minutes", "when": "after lunch",
-        "days": ["mon", "wed", "fri"], "times": None, "confidence": 8, "first_confidence": 8,
-        "kept_low_confidence": False, "goal_id": 1, "start": "2026-11-23", "end": "2026-11-29",
-        "status": "active", "target": 3, "achieved": 0, "checkins": [],
-    }  # fmt: skip
+    assert {
+        k: plan[k]
+        for k in (
+            "id",
+            "what",
+            "how_much",
+            "when",
+            "days",
+            "times",
+            "confidence",
+            "first_confidence",
+            "kept_low_confidence",
+            "goal_id",
+            "start",
+            "end",
+            "status",
+            "target",
+            "achieved",
+            "checkins",
+        )
+    } == {
+        "id": 1,
+        "what": "walk round the park",
+        "how_much": "15 minutes",
+        "when": "after lunch",
+        "days": ["mon", "wed", "fri"],
+        "times": None,
+        "confidence": 8,
+        "first_confidence": 8,
+        "kept_low_confidence": False,
+        "goal_id": 1,
+        "start": "2026-11-23",
+        "end": "2026-11-29",
+        "status": "active",
+        "target": 3,
+        "achieved": 0,
+        "checkins": [],
+    }
 
 
 def test_plan_with_times_and_start(run, run_json):
@@ -25,7 +63,11 @@ def test_plan_with_times_and_start(run, run_json):
     assert r.exit_code == 0
     [plan] = run_json("plan", "list")
     assert (plan["days"], plan["times"], plan["start"], plan["end"]) == (
-        None, 3, "2026-11-30", "2026-12-06")  # fmt: skip
+        None,
+        3,
+        "2026-11-30",
+        "2026-12-06",
+    )
 
 
 def test_low_confidence_is_not_saved_without_keep_anyway(run, run_json):
@@ -34,7 +76,8 @@ def test_low_confidence_is_not_saved_without_keep_anyway(run, run_json):
     assert "Your confidence is 5 out of 10" in r.stderr
     assert r.stderr.splitlines()[-1] == (
         "Error: not saved: confidence 5 is under 7. Make the plan smaller (less, fewer days, "
-        "another time) and run it again, or add --keep-anyway to save it as it is")
+        "another time) and run it again, or add --keep-anyway to save it as it is"
+    )
     assert run_json("plan", "list", "--all") == []
 
     r = run(*PLAN, "--days", "mon,wed", "--confidence", "5", "--keep-anyway")
@@ -49,8 +92,20 @@ def test_keep_anyway_on_a_confident_plan_is_not_recorded_as_low(run, run_json):
 
 
 def test_coach_findings_are_shown_before_saving(run):
-    r = run("plan", "new", "--what", "try to lose 5 pounds", "--how-much", "a little",
-            "--when", "every day", "--times", "7", "--confidence", "8")  # fmt: skip
+    r = run(
+        "plan",
+        "new",
+        "--what",
+        "try to lose 5 pounds",
+        "--how-much",
+        "a little",
+        "--when",
+        "every day",
+        "--times",
+        "7",
+        "--confidence",
+        "8",
+    )
     assert r.exit_code == 0
     lines = r.stderr.splitlines()
     assert lines[0].startswith("Think about: That sounds like a result you hope for.")
@@ -60,44 +115,88 @@ def test_coach_findings_are_shown_before_saving(run):
 
 
 def test_safety_note_for_medicine_changes(run):
-    r = run("plan", "new", "--what", "stop taking my tablets", "--how-much", "all",
-            "--when", "mornings", "--days", "mon", "--confidence", "9")  # fmt: skip
+    r = run(
+        "plan",
+        "new",
+        "--what",
+        "stop taking my tablets",
+        "--how-much",
+        "all",
+        "--when",
+        "mornings",
+        "--days",
+        "mon",
+        "--confidence",
+        "9",
+    )
     assert "Please note: This plan changes how you take a medicine" in r.stderr
     assert "smcoach cannot advise on treatment" in r.stderr
 
 
 def test_second_plan_gets_a_note(run):
     run(*PLAN, "--days", "mon", "--confidence", "8")
-    r = run("plan", "new", "--what", "call my sister", "--how-much", "one call",
-            "--when", "evening", "--times", "1", "--confidence", "9")  # fmt: skip
+    r = run(
+        "plan",
+        "new",
+        "--what",
+        "call my sister",
+        "--how-much",
+        "one call",
+        "--when",
+        "evening",
+        "--times",
+        "1",
+        "--confidence",
+        "9",
+    )
     assert r.exit_code == 0
     assert "Note: You already have 1 other plan(s) this week." in r.stderr
 
 
 def test_plan_new_bad_input(run, run_json):
     cases = [
-        ((*PLAN, "--days", "mon", "--confidence", "11"),
-         "Error: confidence must be a whole number from 0 to 10, got 11"),
-        ((*PLAN, "--days", "mon", "--confidence", "high"),
-         "Error: confidence must be a whole number from 0 to 10, got high"),
-        ((*PLAN, "--days", "mon", "--times", "2", "--confidence", "8"),
-         "Error: give either --days (e.g. mon,wed,fri) or --times N, not both"),
-        ((*PLAN, "--times", "9", "--confidence", "8"),
-         "Error: --times must be a whole number from 1 to 7, got 9"),
-        ((*PLAN, "--days", "mon,funday", "--confidence", "8"),
-         "Error: 'mon,funday' is not a list of weekdays: use names such as mon,wed,fri"),
-        ((*PLAN, "--days", "mon", "--confidence", "8", "--goal", "4"),
-         "Error: there is no goal with ID 4"),
-        ((*PLAN, "--days", "mon", "--confidence", "8", "--start", "31/12/2026"),
-         "Error: '31/12/2026' is not a date smcoach reads."),
-        ((*PLAN, "--confidence", "8"),
-         "Error: how often is missing: give --days mon,wed,fri or --times N, or run in a "
-         "terminal to be asked"),
-        (("plan", "new", "--how-much", "1", "--when", "x", "--days", "mon", "--confidence", "8"),
-         "Error: what you will do is missing: give --what, or run in a terminal to be asked"),
-        ((*PLAN[:4], "--how-much", " ", "--when", "x", "--days", "mon", "--confidence", "8"),
-         "Error: how much cannot be empty"),
-    ]  # fmt: skip
+        (
+            (*PLAN, "--days", "mon", "--confidence", "11"),
+            "Error: confidence must be a whole number from 0 to 10, got 11",
+        ),
+        (
+            (*PLAN, "--days", "mon", "--confidence", "high"),
+            "Error: confidence must be a whole number from 0 to 10, got high",
+        ),
+        (
+            (*PLAN, "--days", "mon", "--times", "2", "--confidence", "8"),
+            "Error: give either --days (e.g. mon,wed,fri) or --times N, not both",
+        ),
+        (
+            (*PLAN, "--times", "9", "--confidence", "8"),
+            "Error: --times must be a whole number from 1 to 7, got 9",
+        ),
+        (
+            (*PLAN, "--days", "mon,funday", "--confidence", "8"),
+            "Error: 'mon,funday' is not a list of weekdays: use names such as mon,wed,fri",
+        ),
+        (
+            (*PLAN, "--days", "mon", "--confidence", "8", "--goal", "4"),
+            "Error: there is no goal with ID 4",
+        ),
+        (
+            (*PLAN, "--days", "mon", "--confidence", "8", "--start", "31/12/2026"),
+            "Error: '31/12/2026' is not a date smcoach reads.",
+        ),
+        (
+            (*PLAN, "--confidence", "8"),
+            "Error: how often is missing: give --days mon,wed,fri or --times N, or run in a "
+            "terminal to be asked",
+        ),
+        (
+            ("plan", "new", "--how-much", "1", "--when", "x", "--days", "mon", "--confidence", "8"),
+            "Error: what you will do is missing: give --what, or run in a terminal to be asked",
+        ),
+        (
+            (*PLAN[:4], "--how-much", " ", "--when", "x", "--days", "mon", "--confidence", "8"),
+            "Error: how much cannot be empty",
+        ),
+    ]
     for args, message in cases:
         r = run(*args)
         assert r.exit_code == 1, args
@@ -114,7 +213,8 @@ def test_plan_show_list_and_end(run, run_json):
     assert "Mon ✓  Tue    Wed ○  Thu    Fri ○" in out
     assert "1 of 3 done" in out and "lovely morning" in out
     assert run_json("plan", "show", "1")["checkins"] == [
-        {"day": "2026-11-23", "status": "done", "note": "lovely morning"}]
+        {"day": "2026-11-23", "status": "done", "note": "lovely morning"}
+    ]
 
     assert run("plan", "end", "1").stderr == "Plan 1 ended.\n"
     assert run_json("plan", "list") == []
@@ -123,7 +223,9 @@ def test_plan_show_list_and_end(run, run_json):
     assert (r.exit_code, r.stderr) == (1, "Error: plan 1 has already ended\n")
     r = run("plan", "show")
     assert (r.exit_code, r.stderr) == (
-        1, "Error: there is no current action plan: make one with 'smcoach plan new'\n")
+        1,
+        "Error: there is no current action plan: make one with 'smcoach plan new'\n",
+    )
     r = run("plan", "show", "8")
     assert (r.exit_code, r.stderr) == (1, "Error: there is no action plan with ID 8\n")
 

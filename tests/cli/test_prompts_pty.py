@@ -48,8 +48,9 @@ class Session:
 
     def __init__(self, env: dict[str, str], *args: str) -> None:
         self.log = io.StringIO()
-        self.child = pexpect.spawn(SMCOACH, list(args), env=env, encoding="utf-8", timeout=10,
-                                   dimensions=(40, 200))  # fmt: skip
+        self.child = pexpect.spawn(
+            SMCOACH, list(args), env=env, encoding="utf-8", timeout=10, dimensions=(40, 200)
+        )
         self.child.logfile_read = self.log
 
     def see(self, *texts: str) -> None:
@@ -84,8 +85,14 @@ def env(tmp_path: Path) -> dict[str, str]:
 
 
 def run_json(env: dict[str, str], *args: str) -> object:
-    done = subprocess.run([SMCOACH, *args, "--json"], env=env, capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, timeout=30)  # fmt: skip
+    done = subprocess.run(
+        [SMCOACH, *args, "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=30,
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -96,8 +103,9 @@ def only_plan(env: dict[str, str]) -> dict[str, object]:
     return plans[0]
 
 
-def start_plan(env: dict[str, str], what: str, how_much: str, when: str, days: str,
-               confidence: str) -> Session:  # fmt: skip
+def start_plan(
+    env: dict[str, str], what: str, how_much: str, when: str, days: str, confidence: str
+) -> Session:
     """`smcoach plan new` with no flags, answered up to and including the confidence."""
     s = Session(env, "plan", "new")
     s.see("Let's make an action plan: one specific thing you want to do this week.")
@@ -215,10 +223,29 @@ def test_check_in_asks_each_day_and_keeps_answers_given_before_ctrl_c(
     env: dict[str, str],
 ) -> None:
     made = subprocess.run(
-        [SMCOACH, "plan", "new", "--what", "walk", "--how-much", "10 minutes", "--when",
-         "morning", "--days", "mon,tue,wed", "--confidence", "8", "--start", MONDAY],
-        env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=30,
-    )  # fmt: skip
+        [
+            SMCOACH,
+            "plan",
+            "new",
+            "--what",
+            "walk",
+            "--how-much",
+            "10 minutes",
+            "--when",
+            "morning",
+            "--days",
+            "mon,tue,wed",
+            "--confidence",
+            "8",
+            "--start",
+            MONDAY,
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=30,
+    )
     assert made.returncode == 0, made.stderr
 
     s = Session({**env, "SMCOACH_TODAY": "2026-11-25"}, "check")

@@ -101,8 +101,10 @@ def test_newer_file_is_refused(tmp_path):
     path = tmp_path / "x.db"
     Store(path).close()
     with sqlite3.connect(path) as conn:
-        conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-                     "VALUES ('smcoach', 'm002_future', 'x')")  # fmt: skip
+        conn.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+            "VALUES ('smcoach', 'm002_future', 'x')"
+        )
     conn.close()
     with pytest.raises(StoreError, match="newer smcoach"):
         Store(path)
@@ -132,8 +134,12 @@ def test_a_failed_action_writes_nothing(tmp_path):
 
 def test_check_in_replaces_and_reports_the_old_status(tmp_path):
     store = Store(tmp_path / "x.db")
-    plan_id = store.add_plan(PlanDraft("walk", "10 min", "am", ("mon",), None, 8, DAY), 8,
-                             False, "2026-11-23T09:00:00+00:00")  # fmt: skip
+    plan_id = store.add_plan(
+        PlanDraft("walk", "10 min", "am", ("mon",), None, 8, DAY),
+        8,
+        False,
+        "2026-11-23T09:00:00+00:00",
+    )
     assert store.check_in(CheckIn(plan_id, DAY, "partly", "a"), "t1") is None
     assert store.check_in(CheckIn(plan_id, DAY, "done", None), "t2") == "partly"
     assert store.checkins([plan_id]) == {plan_id: [CheckIn(plan_id, DAY, "done", None)]}
@@ -162,7 +168,10 @@ def test_explain_turns_sqlite_errors_into_one_line(tmp_path):
     with pytest.raises(sqlite3.OperationalError) as caught:
         ro.execute("INSERT INTO agenda (text, created) VALUES ('x', 'y')")
     ro.close()
-    assert str(explain(caught.value, path)) == f"cannot write to the database at {path}: it is read-only"
+    assert (
+        str(explain(caught.value, path))
+        == f"cannot write to the database at {path}: it is read-only"
+    )
     locked = sqlite3.OperationalError("database is locked")
     assert "busy in another smcoach" in str(explain(locked, path))
 

@@ -16,9 +16,16 @@ from smcoach.domain.models import PlanDraft
 from smcoach.messages import TEXT, t
 
 ALL_CODES = {
-    "medicines", "food", "exercise", "outcome", "avoidance", "hedge", "every_day",
-    "low_confidence", "several_plans",
-}  # fmt: skip
+    "medicines",
+    "food",
+    "exercise",
+    "outcome",
+    "avoidance",
+    "hedge",
+    "every_day",
+    "low_confidence",
+    "several_plans",
+}
 
 
 def draft(**changes: Any) -> PlanDraft:
@@ -60,19 +67,34 @@ def test_a_good_plan_gets_no_findings() -> None:
 
 @pytest.mark.parametrize(
     "what",
-    ["lose 5 pounds", "lower my blood pressure", "feel better", "get fitter", "Lose weight",
-     "lose 2kg", "bring down my cholesterol", "reduce my HbA1c", "weigh less", "be healthier",
-     "improve my blood sugar"],
-)  # fmt: skip
+    [
+        "lose 5 pounds",
+        "lower my blood pressure",
+        "feel better",
+        "get fitter",
+        "Lose weight",
+        "lose 2kg",
+        "bring down my cholesterol",
+        "reduce my HbA1c",
+        "weigh less",
+        "be healthier",
+        "improve my blood sugar",
+    ],
+)
 def test_outcomes_are_not_actions(what: str) -> None:
     assert finding(draft(what=what), "outcome") == Finding("outcome", "rethink", "what")
 
 
 @pytest.mark.parametrize(
     "what",
-    ["check my blood pressure twice a week", "lift weights", "weigh myself on monday",
-     "cook a meal with vegetables", "walk to the shops"],
-)  # fmt: skip
+    [
+        "check my blood pressure twice a week",
+        "lift weights",
+        "weigh myself on monday",
+        "cook a meal with vegetables",
+        "walk to the shops",
+    ],
+)
 def test_actions_mentioning_measurements_are_not_outcomes(what: str) -> None:
     assert "outcome" not in codes(draft(what=what))
 
@@ -86,9 +108,19 @@ def test_outcome_is_only_read_from_what() -> None:
 
 @pytest.mark.parametrize(
     "what",
-    ["try to walk", "I should walk", "maybe swim", "hope to cook", "I'll try walking",
-     "walk if I can", "perhaps garden", "hopefully walk", "aim to walk", "try and walk"],
-)  # fmt: skip
+    [
+        "try to walk",
+        "I should walk",
+        "maybe swim",
+        "hope to cook",
+        "I'll try walking",
+        "walk if I can",
+        "perhaps garden",
+        "hopefully walk",
+        "aim to walk",
+        "try and walk",
+    ],
+)
 def test_hedges_are_found(what: str) -> None:
     assert finding(draft(what=what), "hedge") == Finding("hedge", "rethink", "what")
 
@@ -150,10 +182,16 @@ def test_confidence_6_is_low_and_7_is_not() -> None:
 
 @pytest.mark.parametrize(
     "what",
-    ["stop taking my tablets", "cut my insulin dose", "halve my painkillers",
-     "come off my blood pressure medication", "double my inhaler", "insulin dose less often",
-     "skip my evening tablets"],
-)  # fmt: skip
+    [
+        "stop taking my tablets",
+        "cut my insulin dose",
+        "halve my painkillers",
+        "come off my blood pressure medication",
+        "double my inhaler",
+        "insulin dose less often",
+        "skip my evening tablets",
+    ],
+)
 def test_medicine_changes_are_a_safety_finding(what: str) -> None:
     assert finding(draft(what=what), "medicines") == Finding("medicines", "safety")
 
@@ -172,9 +210,15 @@ def test_taking_medicines_as_prescribed_gets_no_findings(what: str) -> None:
 
 @pytest.mark.parametrize(
     "what",
-    ["skip lunch", "fast on mondays", "only eat 800 calories", "no carbs at dinner",
-     "juice cleanse", "eat 1200 kcal"],
-)  # fmt: skip
+    [
+        "skip lunch",
+        "fast on mondays",
+        "only eat 800 calories",
+        "no carbs at dinner",
+        "juice cleanse",
+        "eat 1200 kcal",
+    ],
+)
 def test_sharp_food_restriction_is_a_safety_finding(what: str) -> None:
     assert finding(draft(what=what), "food") == Finding("food", "safety")
 
@@ -193,18 +237,29 @@ def test_a_fast_walk_is_not_a_food_restriction() -> None:
 
 @pytest.mark.parametrize(
     ("what", "how_much"),
-    [("run 10 miles", "15 minutes"), ("walk", "for 2 hours"), ("gym for 90 minutes", "one visit"),
-     ("swim", "60 mins"), ("cycle 20 km", "once"), ("walk 10000 steps", "a day")],
-)  # fmt: skip
+    [
+        ("run 10 miles", "15 minutes"),
+        ("walk", "for 2 hours"),
+        ("gym for 90 minutes", "one visit"),
+        ("swim", "60 mins"),
+        ("cycle 20 km", "once"),
+        ("walk 10000 steps", "a day"),
+    ],
+)
 def test_a_big_exercise_step_up_is_a_safety_finding(what: str, how_much: str) -> None:
     assert finding(draft(what=what, how_much=how_much), "exercise") == Finding("exercise", "safety")
 
 
 @pytest.mark.parametrize(
     ("what", "how_much"),
-    [("walk", "for 15 minutes"), ("walk for 15 minutes", "15 minutes"), ("run 2 miles", "once"),
-     ("read for 2 hours", "2 hours"), ("cycle 5 km", "once")],
-)  # fmt: skip
+    [
+        ("walk", "for 15 minutes"),
+        ("walk for 15 minutes", "15 minutes"),
+        ("run 2 miles", "once"),
+        ("read for 2 hours", "2 hours"),
+        ("cycle 5 km", "once"),
+    ],
+)
 def test_a_modest_or_non_exercise_plan_is_not_an_exercise_finding(what: str, how_much: str) -> None:
     assert "exercise" not in codes(draft(what=what, how_much=how_much))
 
@@ -218,9 +273,17 @@ def test_a_few_hundred_steps_is_not_a_big_step_up() -> None:
 
 
 @pytest.mark.parametrize(
-    "what", ["stop snacking", "never eat crisps", "avoid the lift", "don't have seconds",
-             "I will stop smoking", "cut out biscuits", "Not drink cola"],
-)  # fmt: skip
+    "what",
+    [
+        "stop snacking",
+        "never eat crisps",
+        "avoid the lift",
+        "don't have seconds",
+        "I will stop smoking",
+        "cut out biscuits",
+        "Not drink cola",
+    ],
+)
 def test_avoidance_plans_are_found(what: str) -> None:
     assert finding(draft(what=what), "avoidance") == Finding("avoidance", "rethink", "what")
 
@@ -254,9 +317,15 @@ def test_every_rule_fires_together_in_order() -> None:
         confidence=3,
     )
     assert codes(d, 1) == [
-        "medicines", "food", "exercise", "outcome", "hedge", "every_day", "low_confidence",
+        "medicines",
+        "food",
+        "exercise",
+        "outcome",
+        "hedge",
+        "every_day",
+        "low_confidence",
         "several_plans",
-    ]  # fmt: skip
+    ]
 
 
 def test_every_code_in_the_coach_source_is_known() -> None:
@@ -284,13 +353,45 @@ free_text = st.one_of(
     st.text(),
     st.lists(
         st.sampled_from(
-            ["try", "to", "stop", "my", "tablets", "walk", "fast", "90", "minutes", "every", "day",
-             "lose", "5", "pounds", "skip", "lunch", "feel", "better", "maybe", "2", "hours", "\n",
-             "steps", "10000", "insulin", "less", "daily", "never", "I", "will", "(", "*", "."]
+            [
+                "try",
+                "to",
+                "stop",
+                "my",
+                "tablets",
+                "walk",
+                "fast",
+                "90",
+                "minutes",
+                "every",
+                "day",
+                "lose",
+                "5",
+                "pounds",
+                "skip",
+                "lunch",
+                "feel",
+                "better",
+                "maybe",
+                "2",
+                "hours",
+                "\n",
+                "steps",
+                "10000",
+                "insulin",
+                "less",
+                "daily",
+                "never",
+                "I",
+                "will",
+                "(",
+                "*",
+                ".",
+            ]
         ),
         max_size=12,
     ).map(" ".join),
-)  # fmt: skip
+)
 
 
 @given(

@@ -15,14 +15,24 @@ ACCEPTED = "2026-11-23, today, yesterday"
 
 # Every weekday spelling smcoach promises to read, with its number (Monday is 0).
 NAMES = {
-    "mon": 0, "monday": 0,
-    "tue": 1, "tues": 1, "tuesday": 1,
-    "wed": 2, "wednesday": 2,
-    "thu": 3, "thur": 3, "thurs": 3, "thursday": 3,
-    "fri": 4, "friday": 4,
-    "sat": 5, "saturday": 5,
-    "sun": 6, "sunday": 6,
-}  # fmt: skip
+    "mon": 0,
+    "monday": 0,
+    "tue": 1,
+    "tues": 1,
+    "tuesday": 1,
+    "wed": 2,
+    "wednesday": 2,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "thursday": 3,
+    "fri": 4,
+    "friday": 4,
+    "sat": 5,
+    "saturday": 5,
+    "sun": 6,
+    "sunday": 6,
+}
 
 # Days where every accepted form (offsets up to ten years, weekdays a week away) stays in range.
 sensible_days = st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31))

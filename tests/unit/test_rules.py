@@ -53,9 +53,27 @@ def test_confidence_11_has_the_exact_message() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["11", "-1", "100", "7.5", "7.0", "seven", "", "  ", "8/10", "1e1", "٨", "８", "²", "8 9",
-     "--5", "+-5", "-+3", "++7"],
-)  # fmt: skip
+    [
+        "11",
+        "-1",
+        "100",
+        "7.5",
+        "7.0",
+        "seven",
+        "",
+        "  ",
+        "8/10",
+        "1e1",
+        "٨",
+        "８",
+        "²",
+        "8 9",
+        "--5",
+        "+-5",
+        "-+3",
+        "++7",
+    ],
+)
 def test_confidence_refuses_anything_else(text: str) -> None:
     with pytest.raises(SmcoachError) as caught:
         parse_confidence(text)
@@ -163,9 +181,19 @@ def test_id_on_any_text_returns_a_positive_int_or_a_person_error(text: str) -> N
 
 @pytest.mark.parametrize(
     "text",
-    ["walk", "  walk round the park", "walk  ", "[red]walk[/red]", "\\n\\t", "\x1b[31mhi", "a\tb",
-     "café ☕", "'; DROP TABLE plans; --", "{confidence}"],
-)  # fmt: skip
+    [
+        "walk",
+        "  walk round the park",
+        "walk  ",
+        "[red]walk[/red]",
+        "\\n\\t",
+        "\x1b[31mhi",
+        "a\tb",
+        "café ☕",
+        "'; DROP TABLE plans; --",
+        "{confidence}",
+    ],
+)
 def test_require_text_keeps_text_exactly(text: str) -> None:
     assert require_text(text, "what you will do") == text
 

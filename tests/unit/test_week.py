@@ -19,9 +19,17 @@ MON = date(2026, 11, 23)  # the plans below start on this Monday and end on Sund
 TUE, WED, THU, FRI, SAT, SUN = (MON + timedelta(days=i) for i in range(1, 7))
 
 ALL_NEXT_CODES = {
-    "check_yesterday", "ends_tomorrow", "ends_today", "week_over", "add_agenda", "choose_focus",
-    "new_plan", "check_today", "all_checked", "upcoming",
-}  # fmt: skip
+    "check_yesterday",
+    "ends_tomorrow",
+    "ends_today",
+    "week_over",
+    "add_agenda",
+    "choose_focus",
+    "new_plan",
+    "check_today",
+    "all_checked",
+    "upcoming",
+}
 
 
 def plan(**changes: Any) -> Plan:
@@ -106,8 +114,11 @@ def test_a_days_plan_week() -> None:
     assert p.target == 3
     assert p.week_days() == [MON, TUE, WED, THU, FRI, SAT, SUN]
     assert [p.covers(d) for d in (MON - timedelta(days=1), MON, SUN, SUN + timedelta(days=1))] == [
-        False, True, True, False,
-    ]  # fmt: skip
+        False,
+        True,
+        True,
+        False,
+    ]
     assert [d for d in p.week_days() if p.is_planned(d)] == [MON, WED, FRI]
     assert not p.is_planned(MON + timedelta(days=7))  # a Monday, but the next week
     assert not p.is_planned(MON - timedelta(days=7))

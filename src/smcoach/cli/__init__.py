@@ -72,9 +72,13 @@ def root(
     ctx: typer.Context,
     db: Annotated[
         Path | None,
-        typer.Option("--db", help="The database file to use (default: $SMCOACH_DB, else your "
-                     "data folder; see 'smcoach where').", show_default=False),
-    ] = None,  # fmt: skip
+        typer.Option(
+            "--db",
+            help="The database file to use (default: $SMCOACH_DB, else your "
+            "data folder; see 'smcoach where').",
+            show_default=False,
+        ),
+    ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
@@ -118,8 +122,9 @@ def show_today(env: Env, json_out: bool) -> None:
 @app.command("where")
 def where(
     ctx: typer.Context,
-    check: Annotated[bool, typer.Option("--check", help="Also read the whole file to check "
-                                        "it is undamaged.")] = False,  # fmt: skip
+    check: Annotated[
+        bool, typer.Option("--check", help="Also read the whole file to check it is undamaged.")
+    ] = False,
 ) -> None:
     """Print the path of the database file in use.
 

@@ -10,32 +10,45 @@ from smcoach.domain.rules import parse_id, require_text
 from smcoach.messages import t
 from smcoach.render import notice
 
-app = typer.Typer(help="Your agenda: the challenges in your life you want to work on.",
-                  no_args_is_help=True)  # fmt: skip
+app = typer.Typer(
+    help="Your agenda: the challenges in your life you want to work on.", no_args_is_help=True
+)
 
-IdArg = Annotated[str | None, typer.Argument(help="The item's ID (see 'smcoach agenda list').",
-                                             show_default=False)]  # fmt: skip
+IdArg = Annotated[
+    str | None,
+    typer.Argument(help="The item's ID (see 'smcoach agenda list').", show_default=False),
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
 def _item_id(value: str | None) -> int:
-    return require(value, what="the agenda item ID", how="it as an argument",
-                   question="Which agenda item (ID)?", parse=lambda s: parse_id(s, "agenda item"))  # fmt: skip
+    return require(
+        value,
+        what="the agenda item ID",
+        how="it as an argument",
+        question="Which agenda item (ID)?",
+        parse=lambda s: parse_id(s, "agenda item"),
+    )
 
 
 @app.command("add")
 def add(
     ctx: typer.Context,
-    text: Annotated[str | None, typer.Argument(help="The challenge, in your words.",
-                                               show_default=False)] = None,  # fmt: skip
+    text: Annotated[
+        str | None, typer.Argument(help="The challenge, in your words.", show_default=False)
+    ] = None,
 ) -> None:
     """Add a challenge to your agenda.
 
     Example: smcoach agenda add "Getting out of breath on the stairs"
     """
-    challenge = require(text, what="the challenge", how="it as an argument in quotes",
-                   question="What is a challenge you want to work on?",
-                   parse=lambda s: require_text(s, "the challenge"))  # fmt: skip
+    challenge = require(
+        text,
+        what="the challenge",
+        how="it as an argument in quotes",
+        question="What is a challenge you want to work on?",
+        parse=lambda s: require_text(s, "the challenge"),
+    )
     item_id = ctx.obj.store.add_agenda(challenge, today())
     notice(t("saved.agenda", id=item_id))
 

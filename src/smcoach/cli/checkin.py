@@ -1,6 +1,7 @@
 """smcoach check: the daily check-in on an action plan."""
 
-from typing import Annotated
+from datetime import date as Date
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,23 +14,36 @@ from smcoach.errors import SmcoachError
 from smcoach.messages import t
 from smcoach.render import notice
 
+if TYPE_CHECKING:
+    from smcoach.store import Store
+
 Opt = typer.Option
 STATUS_WORDS = {"done": "done", "partly": "partly done", "not": "not done", "rest": "a rest day"}
 
 
 def check(
     ctx: typer.Context,
-    plan_id: Annotated[str | None, typer.Argument(
-        help="The plan (default: your current one).", show_default=False)] = None,  # fmt: skip
+    plan_id: Annotated[
+        str | None, typer.Argument(help="The plan (default: your current one).", show_default=False)
+    ] = None,
     done: Annotated[bool, Opt("--done", help="You did it.")] = False,
     partly: Annotated[bool, Opt("--partly", help="You did some of it.")] = False,
     not_: Annotated[bool, Opt("--not", help="You did not do it this time.")] = False,
-    rest: Annotated[bool, Opt("--rest", help="A day of illness, flare-up or travel: "
-                              "it does not count against you.")] = False,  # fmt: skip
-    date: Annotated[str | None, Opt("--date", help="The day (default today): e.g. yesterday, "
-                                    "mon, 2026-11-23.", show_default=False)] = None,  # fmt: skip
-    note: Annotated[str | None, Opt("--note", help="A few words about the day.",
-                                    show_default=False)] = None,  # fmt: skip
+    rest: Annotated[
+        bool,
+        Opt("--rest", help="A day of illness, flare-up or travel: it does not count against you."),
+    ] = False,
+    date: Annotated[
+        str | None,
+        Opt(
+            "--date",
+            help="The day (default today): e.g. yesterday, mon, 2026-11-23.",
+            show_default=False,
+        ),
+    ] = None,
+    note: Annotated[
+        str | None, Opt("--note", help="A few words about the day.", show_default=False)
+    ] = None,
 ) -> None:
     """Check in on your plan for a day; with no flags, asks about each day not yet answered.
 
@@ -39,8 +53,9 @@ def check(
     """
     store = ctx.obj.store
     day = today()
-    chosen = [s for s, flag in (("done", done), ("partly", partly), ("not", not_), ("rest", rest))
-              if flag]  # fmt: skip
+    chosen = [
+        s for s, flag in (("done", done), ("partly", partly), ("not", not_), ("rest", rest)) if flag
+    ]
     if len(chosen) > 1:
         raise SmcoachError(t("check.one_status"))
     if not chosen:
@@ -57,14 +72,14 @@ def check(
     _save(store, CheckIn(plan.id, when, chosen[0], note))
 
 
-def _plan_for(store, plan_id: str | None, day) -> Plan:  # type: ignore[no-untyped-def]
+def _plan_for(store: "Store", plan_id: str | None, day: Date) -> Plan:
     if plan_id is not None:
-        return store.plan(parse_id(plan_id, "plan"))  # type: ignore[no-any-return]
+        return store.plan(parse_id(plan_id, "plan"))
     covering = [p for p in store.plans() if p.covers(day)]
     if not covering:
         raise SmcoachError(t("plan.none_current"))
     if len(covering) == 1:
-        return covering[0]  # type: ignore[no-any-return]
+        return covering[0]
     ids = ", ".join(str(p.id) for p in covering)
     if not interactive():
         raise SmcoachError(t("plan.which", n=len(covering), ids=ids, first=covering[0].id))
@@ -72,17 +87,23 @@ def _plan_for(store, plan_id: str | None, day) -> Plan:  # type: ignore[no-untyp
     return next((p for p in covering if p.id == number), None) or store.plan(number)
 
 
-def _save(store, checkin: CheckIn) -> None:  # type: ignore[no-untyped-def]
+def _save(store: "Store", checkin: CheckIn) -> None:
     old = store.check_in(checkin, now())
     day = f"{checkin.day:%a %d %b}"
     if old and old != checkin.status:
-        notice(t("saved.check_replaced", day=day, status=STATUS_WORDS[checkin.status],
-                 old=STATUS_WORDS[old]))  # fmt: skip
+        notice(
+            t(
+                "saved.check_replaced",
+                day=day,
+                status=STATUS_WORDS[checkin.status],
+                old=STATUS_WORDS[old],
+            )
+        )
     else:
         notice(t("saved.check", day=day, status=STATUS_WORDS[checkin.status]))
 
 
-def _ask_each_day(ctx: typer.Context, plan_id: int | None, day) -> None:  # type: ignore[no-untyped-def]
+def _ask_each_day(ctx: typer.Context, plan_id: int | None, day: Date) -> None:
     """Each answer is saved as it is given, so stopping part-way keeps what was answered."""
     from smcoach.content import card
     from smcoach.domain.week import days_to_ask
@@ -92,8 +113,13 @@ def _ask_each_day(ctx: typer.Context, plan_id: int | None, day) -> None:  # type
     if not plans:
         raise SmcoachError(t("plan.none_current"))
     checkins = store.checkins([p.id for p in plans])
-    options = [("done", "done"), ("partly", "partly"), ("not", "not done"), ("rest", "rest day"),
-               ("skip", "skip for now")]  # fmt: skip
+    options = [
+        ("done", "done"),
+        ("partly", "partly"),
+        ("not", "not done"),
+        ("rest", "rest day"),
+        ("skip", "skip for now"),
+    ]
     asked = False
     for plan in plans:
         for d in days_to_ask(plan, checkins[plan.id], day):

@@ -11,35 +11,49 @@ from smcoach.domain.rules import parse_id, require_text
 from smcoach.messages import t
 from smcoach.render import notice
 
-app = typer.Typer(help="Your goals: what you want to achieve over the coming months.",
-                  no_args_is_help=True)  # fmt: skip
+app = typer.Typer(
+    help="Your goals: what you want to achieve over the coming months.", no_args_is_help=True
+)
 
-IdArg = Annotated[str | None, typer.Argument(help="The goal's ID (see 'smcoach goal list').",
-                                             show_default=False)]  # fmt: skip
+IdArg = Annotated[
+    str | None, typer.Argument(help="The goal's ID (see 'smcoach goal list').", show_default=False)
+]
 
 
 def _goal_id(value: str | None) -> int:
-    return require(value, what="the goal ID", how="it as an argument",
-                   question="Which goal (ID)?", parse=lambda s: parse_id(s, "goal"))  # fmt: skip
+    return require(
+        value,
+        what="the goal ID",
+        how="it as an argument",
+        question="Which goal (ID)?",
+        parse=lambda s: parse_id(s, "goal"),
+    )
 
 
 @app.command("add")
 def add(
     ctx: typer.Context,
-    text: Annotated[str | None, typer.Argument(help="The goal, in your words.",
-                                               show_default=False)] = None,  # fmt: skip
-    agenda_id: Annotated[str | None, typer.Option("--agenda", help="The agenda item it serves.",
-                                                  show_default=False)] = None,  # fmt: skip
-    by: Annotated[str | None, typer.Option("--by", help="A target date, e.g. 2027-03-01.",
-                                           show_default=False)] = None,  # fmt: skip
+    text: Annotated[
+        str | None, typer.Argument(help="The goal, in your words.", show_default=False)
+    ] = None,
+    agenda_id: Annotated[
+        str | None, typer.Option("--agenda", help="The agenda item it serves.", show_default=False)
+    ] = None,
+    by: Annotated[
+        str | None, typer.Option("--by", help="A target date, e.g. 2027-03-01.", show_default=False)
+    ] = None,
 ) -> None:
     """Add a goal, optionally tied to an agenda item and a target date.
 
     Example: smcoach goal add "Walk to my daughter's house" --agenda 1 --by 2027-03-01
     """
-    goal_text = require(text, what="the goal", how="it as an argument in quotes",
-                   question="What do you want to achieve?",
-                   parse=lambda s: require_text(s, "the goal"))  # fmt: skip
+    goal_text = require(
+        text,
+        what="the goal",
+        how="it as an argument in quotes",
+        question="What do you want to achieve?",
+        parse=lambda s: require_text(s, "the goal"),
+    )
     day = today()
     goal_id = ctx.obj.store.add_goal(
         goal_text,

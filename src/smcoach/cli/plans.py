@@ -1,6 +1,7 @@
 """smcoach plan: this week's action plans, made with the action-plan coach."""
 
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -17,8 +18,9 @@ if TYPE_CHECKING:
     from smcoach.domain import coach
     from smcoach.domain.models import PlanDraft
 
-app = typer.Typer(help="Action plans: one specific thing you will do this week.",
-                  no_args_is_help=True)  # fmt: skip
+app = typer.Typer(
+    help="Action plans: one specific thing you will do this week.", no_args_is_help=True
+)
 
 Opt = typer.Option
 
@@ -30,7 +32,7 @@ def _how_often(answer: str) -> tuple[tuple[str, ...] | None, int | None]:
     return parse_weekdays(answer), None
 
 
-def _text(field: str):  # type: ignore[no-untyped-def]
+def _text(field: str) -> Callable[[str], str]:
     return lambda s: require_text(s, field)
 
 
@@ -38,22 +40,32 @@ def _text(field: str):  # type: ignore[no-untyped-def]
 def new(
     ctx: typer.Context,
     what: Annotated[str | None, Opt("--what", help="What you will do.", show_default=False)] = None,
-    how_much: Annotated[str | None, Opt("--how-much", help="How much, e.g. '15 minutes'.",
-                                        show_default=False)] = None,  # fmt: skip
-    when: Annotated[str | None, Opt("--when", help="When in the day, e.g. 'after lunch'.",
-                                    show_default=False)] = None,  # fmt: skip
-    days: Annotated[str | None, Opt("--days", help="Which days, e.g. mon,wed,fri.",
-                                    show_default=False)] = None,  # fmt: skip
-    times: Annotated[str | None, Opt("--times", help="Or how many times this week (1-7), any days.",
-                                     show_default=False)] = None,  # fmt: skip
-    confidence: Annotated[str | None, Opt("--confidence", help="How sure you are, 0-10.",
-                                          show_default=False)] = None,  # fmt: skip
-    goal: Annotated[str | None, Opt("--goal", help="The goal it serves (ID).",
-                                    show_default=False)] = None,  # fmt: skip
-    start: Annotated[str | None, Opt("--start", help="First day of the plan's week (default today).",
-                                     show_default=False)] = None,  # fmt: skip
-    keep_anyway: Annotated[bool, Opt("--keep-anyway",
-                                     help="Save even with confidence under 7.")] = False,  # fmt: skip
+    how_much: Annotated[
+        str | None, Opt("--how-much", help="How much, e.g. '15 minutes'.", show_default=False)
+    ] = None,
+    when: Annotated[
+        str | None, Opt("--when", help="When in the day, e.g. 'after lunch'.", show_default=False)
+    ] = None,
+    days: Annotated[
+        str | None, Opt("--days", help="Which days, e.g. mon,wed,fri.", show_default=False)
+    ] = None,
+    times: Annotated[
+        str | None,
+        Opt("--times", help="Or how many times this week (1-7), any days.", show_default=False),
+    ] = None,
+    confidence: Annotated[
+        str | None, Opt("--confidence", help="How sure you are, 0-10.", show_default=False)
+    ] = None,
+    goal: Annotated[
+        str | None, Opt("--goal", help="The goal it serves (ID).", show_default=False)
+    ] = None,
+    start: Annotated[
+        str | None,
+        Opt("--start", help="First day of the plan's week (default today).", show_default=False),
+    ] = None,
+    keep_anyway: Annotated[
+        bool, Opt("--keep-anyway", help="Save even with confidence under 7.")
+    ] = False,
 ) -> None:
     """Make this week's action plan: what, how much, when, how often, and your confidence.
 
@@ -74,25 +86,52 @@ def new(
     if interactive() and None in (what, how_much, when, confidence) + ((days or times),):
         notice(card("plan", "intro"))
     draft = PlanDraft(
-        what=require(what, what="what you will do", how="--what", question=card("plan", "what"),
-                     parse=_text("what you will do")),
-        how_much=require(how_much, what="how much", how="--how-much",
-                         question=card("plan", "how_much"), parse=_text("how much")),
-        when=require(when, what="when", how="--when", question=card("plan", "when"),
-                     parse=_text("when")),
-        days=None, times=None, confidence=0,
+        what=require(
+            what,
+            what="what you will do",
+            how="--what",
+            question=card("plan", "what"),
+            parse=_text("what you will do"),
+        ),
+        how_much=require(
+            how_much,
+            what="how much",
+            how="--how-much",
+            question=card("plan", "how_much"),
+            parse=_text("how much"),
+        ),
+        when=require(
+            when, what="when", how="--when", question=card("plan", "when"), parse=_text("when")
+        ),
+        days=None,
+        times=None,
+        confidence=0,
         start=parse_day(start, day) if start is not None else day,
         goal_id=parse_id(goal, "goal") if goal is not None else None,
-    )  # fmt: skip
-    if days is not None or times is not None:
-        chosen = (parse_weekdays(days), None) if days is not None else (None, parse_times(times or ""))
+    )
+    chosen: tuple[tuple[str, ...] | None, int | None]
+    if days is not None:
+        chosen = parse_weekdays(days), None
+    elif times is not None:
+        chosen = None, parse_times(times)
     else:
-        chosen = require(None, what="how often", how="--days mon,wed,fri or --times N",
-                         question=card("plan", "how_often"), parse=_how_often)  # fmt: skip
+        chosen = require(
+            None,
+            what="how often",
+            how="--days mon,wed,fri or --times N",
+            question=card("plan", "how_often"),
+            parse=_how_often,
+        )
     draft = draft._replace(days=chosen[0], times=chosen[1])
-    draft = draft._replace(confidence=require(
-        confidence, what="your confidence", how="--confidence 0-10", question=card("plan", "confidence"),
-        parse=parse_confidence))  # fmt: skip
+    draft = draft._replace(
+        confidence=require(
+            confidence,
+            what="your confidence",
+            how="--confidence 0-10",
+            question=card("plan", "confidence"),
+            parse=parse_confidence,
+        )
+    )
     first_confidence = draft.confidence
     if draft.goal_id is not None:
         store.goal(draft.goal_id)  # an unknown goal is an error before any coaching
@@ -104,8 +143,9 @@ def new(
         kept_low, barrier = keep_anyway, None
         if not coach.is_confident(draft) and not keep_anyway:
             raise SmcoachError(t("plan.low_confidence_refused", confidence=draft.confidence))
-    plan_id = store.add_plan(draft, first_confidence, kept_low and not coach.is_confident(draft),
-                             now(), barrier)  # fmt: skip
+    plan_id = store.add_plan(
+        draft, first_confidence, kept_low and not coach.is_confident(draft), now(), barrier
+    )
     plan = store.plan(plan_id)
     notice(t("saved.plan", id=plan_id, start=plan.start.isoformat(), end=plan.end.isoformat()))
 
@@ -119,8 +159,14 @@ def _show_findings(draft: "PlanDraft", others: int) -> "list[coach.Finding]":
     return findings
 
 
-FIELDS = {"what": "what", "how much": "how_much", "how_much": "how_much", "when": "when",
-          "days": "days", "how often": "days"}  # fmt: skip
+FIELDS = {
+    "what": "what",
+    "how much": "how_much",
+    "how_much": "how_much",
+    "when": "when",
+    "days": "days",
+    "how often": "days",
+}
 
 
 def _field(answer: str) -> str | None:
@@ -140,9 +186,17 @@ def _reask(draft: "PlanDraft", field: str) -> "PlanDraft":
         current = ",".join(draft.days) if draft.days is not None else str(draft.times)
         days, times = ask(card("plan", "how_often"), _how_often, what="how often", default=current)
         return draft._replace(days=days, times=times)
-    value = ask(card("plan", field), _text(field.replace("_", " ")), what=field,
-                default=getattr(draft, field))  # fmt: skip
-    return draft._replace(**{field: value})
+    value = ask(
+        card("plan", field),
+        _text(field.replace("_", " ")),
+        what=field,
+        default=getattr(draft, field),
+    )
+    if field == "what":
+        return draft._replace(what=value)
+    if field == "how_much":
+        return draft._replace(how_much=value)
+    return draft._replace(when=value)
 
 
 def _coach_at_prompts(draft: "PlanDraft", others: int) -> "tuple[PlanDraft, bool, str | None]":
@@ -152,14 +206,22 @@ def _coach_at_prompts(draft: "PlanDraft", others: int) -> "tuple[PlanDraft, bool
     from smcoach.domain import coach
 
     barrier: str | None = None
-    options = [("less", "how_much", "smaller_less"), ("fewer", "days", "smaller_fewer"),
-               ("time", "when", "smaller_time"), ("what", "what", "smaller_what"),
-               ("barrier", None, "smaller_barrier"), ("keep", None, "smaller_keep")]  # fmt: skip
+    options = [
+        ("less", "how_much", "smaller_less"),
+        ("fewer", "days", "smaller_fewer"),
+        ("time", "when", "smaller_time"),
+        ("what", "what", "smaller_what"),
+        ("barrier", None, "smaller_barrier"),
+        ("keep", None, "smaller_keep"),
+    ]
     while True:
         findings = _show_findings(draft, others)
         if not coach.is_confident(draft):
-            choice = choose(card("plan", "smaller"), [(k, card("plan", c)) for k, _, c in options],
-                            what="how to go on")  # fmt: skip
+            choice = choose(
+                card("plan", "smaller"),
+                [(k, card("plan", c)) for k, _, c in options],
+                what="how to go on",
+            )
             if choice == "keep":
                 return draft, True, barrier
             if choice == "barrier":
@@ -175,12 +237,14 @@ def _coach_at_prompts(draft: "PlanDraft", others: int) -> "tuple[PlanDraft, bool
             draft = _reask(draft, field)
         else:
             return draft, False, barrier
-        draft = draft._replace(confidence=ask(card("plan", "confidence"), parse_confidence,
-                                              what="your confidence"))  # fmt: skip
+        draft = draft._replace(
+            confidence=ask(card("plan", "confidence"), parse_confidence, what="your confidence")
+        )
 
 
-IdArg = Annotated[str | None, typer.Argument(help="The plan's ID (see 'smcoach plan list').",
-                                             show_default=False)]  # fmt: skip
+IdArg = Annotated[
+    str | None, typer.Argument(help="The plan's ID (see 'smcoach plan list').", show_default=False)
+]
 JsonOpt = Annotated[bool, Opt("--json", help="Print JSON.")]
 
 
@@ -236,7 +300,12 @@ def end(ctx: typer.Context, plan_id: IdArg = None) -> None:
 
     Example: smcoach plan end 3
     """
-    number = require(plan_id, what="the plan ID", how="it as an argument",
-                     question="Which plan (ID)?", parse=lambda s: parse_id(s, "plan"))  # fmt: skip
+    number = require(
+        plan_id,
+        what="the plan ID",
+        how="it as an argument",
+        question="Which plan (ID)?",
+        parse=lambda s: parse_id(s, "plan"),
+    )
     ctx.obj.store.end_plan(number, today())
     notice(t("saved.plan_ended", id=number))

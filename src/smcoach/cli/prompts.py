@@ -61,8 +61,9 @@ def choose(question: str, options: list[tuple[str, str]], *, what: str) -> str:
     return ask("Your choice", parse, what=what)
 
 
-def require(value: str | None, *, what: str, how: str, question: str,
-            parse: Callable[[str], T]) -> T:  # fmt: skip
+def require(
+    value: str | None, *, what: str, how: str, question: str, parse: Callable[[str], T]
+) -> T:
     """A value the command needs: the flag's (parsed), else asked in a terminal, else an error."""
     if value is not None:
         return parse(value)

@@ -32,8 +32,18 @@ _OUTCOME = _words(
     r"\bfeel\s+(better|good|less|happier|fitter|healthier)\b",
     r"\b(be|become|get)\s+(healthier|fitter|thinner|slimmer|well|better|fit|healthy)\b",
 )
-_HEDGE = _words(r"\btry(ing)?\s+(to|and)\b", r"\b(i'?ll|will|going\s+to)\s+try\b", r"\bshould\b", r"\bmight\b", r"\bmaybe\b", r"\bperhaps\b",
-                r"\bhope\s+to\b", r"\bhopefully\b", r"\baim\s+to\b", r"\bif\s+i\s+can\b")  # fmt: skip
+_HEDGE = _words(
+    r"\btry(ing)?\s+(to|and)\b",
+    r"\b(i'?ll|will|going\s+to)\s+try\b",
+    r"\bshould\b",
+    r"\bmight\b",
+    r"\bmaybe\b",
+    r"\bperhaps\b",
+    r"\bhope\s+to\b",
+    r"\bhopefully\b",
+    r"\baim\s+to\b",
+    r"\bif\s+i\s+can\b",
+)
 _AVOIDANCE = _words(r"^\s*(i\s+will\s+)?(stop|quit|never|avoid|not|don'?t|do\s+not|cut\s+out)\b")
 _EVERY_DAY = _words(r"\bevery\s*day\b", r"\bdaily\b", r"\beach\s+day\b", r"\b7\s+days\b")
 _MEDICINE_CHANGE = _words(
@@ -46,13 +56,21 @@ _MEDICINE_CHANGE = _words(
     r"(medic\w*|meds|tablets?|pills?|insulin|doses?|inhalers?|steroids?|painkillers?)\b",
 )
 _FOOD_RESTRICTION = _words(
-    r"\bfasting\b", r"\bfast\s+(on|for|until|from|all|every|each|one|two|[0-9])\b", r"\bstarv\w*", r"\bdetox\b", r"\bjuice\s+(cleanse|only|diet)\b",
-    r"\bskip\s+(all\s+)?(meals?|breakfast|lunch|dinner|supper)\b", r"\bonly\s+eat\b",
-    r"\b(no|zero)\s+(food|carbs?|fat|meals?)\b", r"\bcut\s+out\s+(all\s+)?(food|carbs?|fat|meals?)\b",
+    r"\bfasting\b",
+    r"\bfast\s+(on|for|until|from|all|every|each|one|two|[0-9])\b",
+    r"\bstarv\w*",
+    r"\bdetox\b",
+    r"\bjuice\s+(cleanse|only|diet)\b",
+    r"\bskip\s+(all\s+)?(meals?|breakfast|lunch|dinner|supper)\b",
+    r"\bonly\s+eat\b",
+    r"\b(no|zero)\s+(food|carbs?|fat|meals?)\b",
+    r"\bcut\s+out\s+(all\s+)?(food|carbs?|fat|meals?)\b",
     r"\b\d{3,4}\s*(kcal|calories)\b",
-)  # fmt: skip
-_EXERCISE = _words(r"\b(walk\w*|run\w*|jog\w*|swim\w*|cycl\w*|bike|gym|exercis\w*|workout|"
-                   r"train\w*|lift\w*|weights|hik\w*|aerobics|spin|dance|dancing|stairs)\b")  # fmt: skip
+)
+_EXERCISE = _words(
+    r"\b(walk\w*|run\w*|jog\w*|swim\w*|cycl\w*|bike|gym|exercis\w*|workout|"
+    r"train\w*|lift\w*|weights|hik\w*|aerobics|spin|dance|dancing|stairs)\b"
+)
 _BIG_EXERCISE = _words(
     r"\b([6-9]\d|\d{3,})\s*(min|mins|minutes)\b",
     r"\b(\d+(\.\d+)?)\s*(hours?|hrs?)\b",

@@ -72,7 +72,10 @@ def next_steps(today: date, agenda: list[AgendaItem], weeks: list[PlanWeek]) -> 
             steps.append(Step("choose_focus"))
         steps.append(Step("new_plan"))
     elif current and not steps:
-        due_today = [w for w in current if w.plan.is_planned(today)
-                     and today not in {c.day for c in w.checkins}]  # fmt: skip
+        due_today = [
+            w
+            for w in current
+            if w.plan.is_planned(today) and today not in {c.day for c in w.checkins}
+        ]
         steps.append(Step("check_today" if due_today else "all_checked"))
     return steps

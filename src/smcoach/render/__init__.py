@@ -103,8 +103,14 @@ def _write_rich(blocks: list[Block], stream: TextIO) -> None:
         if isinstance(block, Para):
             console.print(text(block.text, block.style))
             continue
-        table = RichTable(box=box.SIMPLE_HEAD, title=block.title, title_justify="left",
-                          title_style="bold", header_style="bold", show_header=block.header)  # fmt: skip
+        table = RichTable(
+            box=box.SIMPLE_HEAD,
+            title=block.title,
+            title_justify="left",
+            title_style="bold",
+            header_style="bold",
+            show_header=block.header,
+        )
         for column in block.columns:
             table.add_column(column, overflow="fold")
         for row in block.rows:

@@ -18,25 +18,46 @@ def _day(text: str | None) -> date | None:
 
 
 def _agenda(row: sqlite3.Row) -> AgendaItem:
-    return AgendaItem(row["id"], row["text"], row["status"], bool(row["focus"]),
-                      date.fromisoformat(row["created"]), _day(row["closed"]))  # fmt: skip
+    return AgendaItem(
+        row["id"],
+        row["text"],
+        row["status"],
+        bool(row["focus"]),
+        date.fromisoformat(row["created"]),
+        _day(row["closed"]),
+    )
 
 
 def _goal(row: sqlite3.Row) -> Goal:
-    return Goal(row["id"], row["text"], row["agenda_id"], _day(row["by_day"]), row["status"],
-                date.fromisoformat(row["created"]), _day(row["closed"]))  # fmt: skip
+    return Goal(
+        row["id"],
+        row["text"],
+        row["agenda_id"],
+        _day(row["by_day"]),
+        row["status"],
+        date.fromisoformat(row["created"]),
+        _day(row["closed"]),
+    )
 
 
 def _plan(row: sqlite3.Row) -> Plan:
     return Plan(
-        id=row["id"], what=row["what"], how_much=row["how_much"], when=row["when_text"],
-        days=tuple(row["days"].split(",")) if row["days"] else None, times=row["times"],
-        confidence=row["confidence"], first_confidence=row["first_confidence"],
-        kept_low_confidence=bool(row["kept_low_confidence"]), barrier=row["barrier"],
+        id=row["id"],
+        what=row["what"],
+        how_much=row["how_much"],
+        when=row["when_text"],
+        days=tuple(row["days"].split(",")) if row["days"] else None,
+        times=row["times"],
+        confidence=row["confidence"],
+        first_confidence=row["first_confidence"],
+        kept_low_confidence=bool(row["kept_low_confidence"]),
+        barrier=row["barrier"],
         goal_id=row["goal_id"],
-        start=date.fromisoformat(row["start"]), status=row["status"],
-        created_at=row["created_at"], ended=_day(row["ended"]),
-    )  # fmt: skip
+        start=date.fromisoformat(row["start"]),
+        status=row["status"],
+        created_at=row["created_at"],
+        ended=_day(row["ended"]),
+    )
 
 
 def _checkin(row: sqlite3.Row) -> CheckIn:
@@ -80,8 +101,9 @@ class Store:
 
     def add_agenda(self, text: str, today: date) -> int:
         with self._write() as c:
-            cur = c.execute("INSERT INTO agenda (text, created) VALUES (?, ?)",
-                            [text, today.isoformat()])  # fmt: skip
+            cur = c.execute(
+                "INSERT INTO agenda (text, created) VALUES (?, ?)", [text, today.isoformat()]
+            )
             return int(cur.lastrowid or 0)
 
     def agenda(self, include_closed: bool = False) -> list[AgendaItem]:
@@ -109,8 +131,10 @@ class Store:
             item = self.agenda_item(item_id)
             if item.status != "open":
                 raise SmcoachError(t("agenda.not_open", id=item_id, status=item.status))
-            c.execute("UPDATE agenda SET status = ?, focus = 0, closed = ? WHERE id = ?",
-                      [status, today.isoformat(), item_id])  # fmt: skip
+            c.execute(
+                "UPDATE agenda SET status = ?, focus = 0, closed = ? WHERE id = ?",
+                [status, today.isoformat(), item_id],
+            )
 
     # --- goals --------------------------------------------------------------------------------
 
@@ -139,13 +163,21 @@ class Store:
             goal = self.goal(goal_id)
             if goal.status != "active":
                 raise SmcoachError(t("goal.not_active", id=goal_id, status=goal.status))
-            c.execute("UPDATE goals SET status = ?, closed = ? WHERE id = ?",
-                      [status, today.isoformat(), goal_id])  # fmt: skip
+            c.execute(
+                "UPDATE goals SET status = ?, closed = ? WHERE id = ?",
+                [status, today.isoformat(), goal_id],
+            )
 
     # --- plans --------------------------------------------------------------------------------
 
-    def add_plan(self, draft: PlanDraft, first_confidence: int, kept_low: bool, now: str,
-                 barrier: str | None = None) -> int:
+    def add_plan(
+        self,
+        draft: PlanDraft,
+        first_confidence: int,
+        kept_low: bool,
+        now: str,
+        barrier: str | None = None,
+    ) -> int:
         with self._write() as c:
             if draft.goal_id is not None:
                 self.goal(draft.goal_id)
@@ -153,11 +185,22 @@ class Store:
                 """INSERT INTO plans (what, how_much, when_text, days, times, confidence,
                    first_confidence, kept_low_confidence, barrier, goal_id, start, week,
                    created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                [draft.what, draft.how_much, draft.when,
-                 ",".join(draft.days) if draft.days is not None else None, draft.times,
-                 draft.confidence, first_confidence, int(kept_low), barrier, draft.goal_id,
-                 draft.start.isoformat(), iso_week(draft.start), now],
-            )  # fmt: skip
+                [
+                    draft.what,
+                    draft.how_much,
+                    draft.when,
+                    ",".join(draft.days) if draft.days is not None else None,
+                    draft.times,
+                    draft.confidence,
+                    first_confidence,
+                    int(kept_low),
+                    barrier,
+                    draft.goal_id,
+                    draft.start.isoformat(),
+                    iso_week(draft.start),
+                    now,
+                ],
+            )
             return int(cur.lastrowid or 0)
 
     def plan(self, plan_id: int) -> Plan:
@@ -175,8 +218,10 @@ class Store:
         with self._write() as c:
             if self.plan(plan_id).status == "ended":
                 raise SmcoachError(t("plan.ended_already", id=plan_id))
-            c.execute("UPDATE plans SET status = 'ended', ended = ? WHERE id = ?",
-                      [today.isoformat(), plan_id])  # fmt: skip
+            c.execute(
+                "UPDATE plans SET status = 'ended', ended = ? WHERE id = ?",
+                [today.isoformat(), plan_id],
+            )
 
     # --- check-ins ----------------------------------------------------------------------------
 
@@ -184,16 +229,24 @@ class Store:
         """Record a day's check-in, replacing any earlier one for that plan and day.
         Returns the status it replaced, if any."""
         with self._write() as c:
-            old = c.execute("SELECT status FROM checkins WHERE plan_id = ? AND day = ?",
-                            [checkin.plan_id, checkin.day.isoformat()]).fetchone()  # fmt: skip
+            old = c.execute(
+                "SELECT status FROM checkins WHERE plan_id = ? AND day = ?",
+                [checkin.plan_id, checkin.day.isoformat()],
+            ).fetchone()
             c.execute(
                 """INSERT INTO checkins (plan_id, day, week, status, note, recorded_at)
                    VALUES (?, ?, ?, ?, ?, ?)
                    ON CONFLICT (plan_id, day) DO UPDATE SET status = excluded.status,
                    note = excluded.note, recorded_at = excluded.recorded_at""",
-                [checkin.plan_id, checkin.day.isoformat(), iso_week(checkin.day),
-                 checkin.status, checkin.note, now],
-            )  # fmt: skip
+                [
+                    checkin.plan_id,
+                    checkin.day.isoformat(),
+                    iso_week(checkin.day),
+                    checkin.status,
+                    checkin.note,
+                    now,
+                ],
+            )
             return old[0] if old else None
 
     def checkins(self, plan_ids: list[int]) -> dict[int, list[CheckIn]]:
@@ -216,6 +269,8 @@ def explain(error: sqlite3.Error, path: Path) -> StoreError:
         return StoreError(t("store.read_only", path=path))
     if "locked" in text or "busy" in text:
         return StoreError(t("store.busy", path=path))
-    if isinstance(error, sqlite3.DatabaseError) and ("malformed" in text or "not a database" in text):
+    if isinstance(error, sqlite3.DatabaseError) and (
+        "malformed" in text or "not a database" in text
+    ):
         return StoreError(t("store.damaged", path=path, detail=error))
     return StoreError(t("store.cannot_open", path=path, detail=error))

@@ -18,7 +18,7 @@ def connect(path: Path) -> tuple[sqlite3.Connection, Path | None]:
     """Open (creating if needed) the private database at `path`, checked and migrated to head.
     Returns the connection and the backup made before migrating, if one was."""
     _make_folder(path.parent)
-    is_new = _prepare_file(path)
+    _prepare_file(path)
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
     except sqlite3.Error as e:
@@ -42,9 +42,8 @@ def _make_folder(folder: Path) -> None:
         raise StoreError(t("store.no_folder", path=folder, detail=e.strerror or e)) from None
 
 
-def _prepare_file(path: Path) -> bool:
-    """Create the file 0600 if missing; refuse a file that is not SQLite or is cut short.
-    True when the file is new (empty)."""
+def _prepare_file(path: Path) -> None:
+    """Create the file 0600 if missing; refuse a file that is not SQLite or is cut short."""
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
@@ -64,7 +63,6 @@ def _prepare_file(path: Path) -> bool:
         raise StoreError(t("store.not_sqlite", path=path))
     if header and size < _size_in_header(header):
         raise StoreError(t("store.damaged", path=path, detail=t("store.cut_short")))
-    return not header
 
 
 def _size_in_header(header: bytes) -> int:
