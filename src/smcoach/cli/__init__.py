@@ -49,7 +49,8 @@ app = typer.Typer(
     name="smcoach",
     help="A self-management coach: agenda, goals, action plans and daily check-ins.\n\n"
     "Run smcoach on its own to see today. Not medical advice: for anything about your "
-    "treatment, talk to your doctor, nurse or pharmacist.",
+    "treatment, talk to your doctor, nurse or pharmacist.\n\n"
+    'Example: smcoach agenda add "Getting out of breath on the stairs"',
     invoke_without_command=True,
     add_completion=False,
     pretty_exceptions_enable=False,

@@ -11,7 +11,9 @@ from smcoach.messages import t
 from smcoach.render import notice
 
 app = typer.Typer(
-    help="Your agenda: the challenges in your life you want to work on.", no_args_is_help=True
+    help="Your agenda: the challenges in your life you want to work on.\n\n"
+    "Example: smcoach agenda list",
+    no_args_is_help=True,
 )
 
 IdArg = Annotated[

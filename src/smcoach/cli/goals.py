@@ -12,7 +12,9 @@ from smcoach.messages import t
 from smcoach.render import notice
 
 app = typer.Typer(
-    help="Your goals: what you want to achieve over the coming months.", no_args_is_help=True
+    help="Your goals: what you want to achieve over the coming months.\n\n"
+    "Example: smcoach goal list",
+    no_args_is_help=True,
 )
 
 IdArg = Annotated[

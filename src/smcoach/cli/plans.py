@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from smcoach.domain.models import PlanDraft
 
 app = typer.Typer(
-    help="Action plans: one specific thing you will do this week.", no_args_is_help=True
+    help="Action plans: one specific thing you will do this week.\n\nExample: smcoach plan new",
+    no_args_is_help=True,
 )
 
 Opt = typer.Option

@@ -117,20 +117,22 @@ class Store:
             raise SmcoachError(t("agenda.not_found", id=item_id))
         return _agenda(row)
 
+    def _open_agenda_item(self, item_id: int) -> AgendaItem:
+        item = self.agenda_item(item_id)
+        if item.status != "open":
+            raise SmcoachError(t("agenda.not_open", id=item_id, status=item.status))
+        return item
+
     def focus_agenda(self, item_id: int) -> None:
         with self._write() as c:
-            item = self.agenda_item(item_id)
-            if item.status != "open":
-                raise SmcoachError(t("agenda.not_open", id=item_id, status=item.status))
+            self._open_agenda_item(item_id)
             c.execute("UPDATE agenda SET focus = 0 WHERE focus = 1")
             c.execute("UPDATE agenda SET focus = 1 WHERE id = ?", [item_id])
 
     def close_agenda(self, item_id: int, status: str, today: date) -> None:
         """Mark an open item done or removed; it stays in the file, and stops being the focus."""
         with self._write() as c:
-            item = self.agenda_item(item_id)
-            if item.status != "open":
-                raise SmcoachError(t("agenda.not_open", id=item_id, status=item.status))
+            self._open_agenda_item(item_id)
             c.execute(
                 "UPDATE agenda SET status = ?, focus = 0, closed = ? WHERE id = ?",
                 [status, today.isoformat(), item_id],
