@@ -137,7 +137,7 @@ def new(
     if draft.goal_id is not None:
         store.goal(draft.goal_id)  # an unknown goal is an error before any coaching
     others = len([p for p in store.plans() if p.covers(draft.start)])
-    if interactive():
+    if interactive() and not keep_anyway:
         draft, kept_low, barrier = _coach_at_prompts(draft, others)
     else:
         _show_findings(draft, others)

@@ -16,7 +16,7 @@ T = TypeVar("T")
 
 
 def _read(question: str, what: str) -> str:
-    sys.stderr.write(question)
+    sys.stderr.write(visible(question))
     sys.stderr.flush()
     line = sys.stdin.readline()
     if not line:
@@ -27,7 +27,7 @@ def _read(question: str, what: str) -> str:
 
 def ask(question: str, parse: Callable[[str], T], *, what: str, default: str | None = None) -> T:
     """Ask until the answer parses. An empty answer takes `default` when there is one."""
-    shown = f" [{visible(default)}]" if default else ""
+    shown = f" [{default}]" if default else ""
     while True:
         answer = _read(f"{question}{shown}: ", what)
         if not answer.strip() and default is not None:
@@ -45,7 +45,7 @@ def ask_optional(question: str, *, what: str) -> str | None:
 
 def choose(question: str, options: list[tuple[str, str]], *, what: str) -> str:
     """Pick one option by number or by its key; returns the key."""
-    sys.stderr.write(question + "\n")
+    sys.stderr.write(visible(question) + "\n")
     for n, (_, label) in enumerate(options, 1):
         sys.stderr.write(f"  {n}. {label}\n")
     keys = [k for k, _ in options]
