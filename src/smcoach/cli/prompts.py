@@ -70,3 +70,107 @@ def require(
     if not interactive():
         raise SmcoachError(t("missing", what=what, how=how))
     return ask(question, parse, what=what)
+
+
+class Asker:
+    """Where a guided flow's answers come from: the person at a terminal, or an answers file.
+
+    Every question has a stable key such as 'solve.problem', so that an answers file can give
+    it. `say` shows a notice (coaching text, acknowledgements) to the person."""
+
+    def ask(
+        self, key: str, question: str, parse: Callable[[str], T], default: str | None = None
+    ) -> T:
+        raise NotImplementedError
+
+    def optional(self, key: str, question: str) -> str | None:
+        raise NotImplementedError
+
+    def choose(self, key: str, question: str, options: list[tuple[str, str]]) -> str:
+        raise NotImplementedError
+
+    def many(self, key: str, question: str) -> list[str]:
+        """Several answers, one per line, ended by an empty line."""
+        raise NotImplementedError
+
+    def say(self, text: str) -> None:
+        from smcoach.render import notice
+
+        notice(text)
+
+
+class TerminalAsker(Asker):
+    def ask(
+        self, key: str, question: str, parse: Callable[[str], T], default: str | None = None
+    ) -> T:
+        return ask(question, parse, what=key, default=default)
+
+    def optional(self, key: str, question: str) -> str | None:
+        return ask_optional(question, what=key)
+
+    def choose(self, key: str, question: str, options: list[tuple[str, str]]) -> str:
+        return choose(question, options, what=key)
+
+    def many(self, key: str, question: str) -> list[str]:
+        sys.stderr.write(visible(question) + " (one a line; an empty line to finish)\n")
+        answers = []
+        while (answer := ask_optional("  -", what=key)) is not None:
+            answers.append(answer)
+        return answers
+
+
+class AnswersAsker(Asker):
+    """Answers from a file, by step then key: {"solve": {"problem": "…"}} answers 'solve.problem'.
+    A key asked more than once (a question asked again) takes the items of a list in turn."""
+
+    def __init__(self, answers: dict[str, object]):
+        self.answers: dict[str, object] = {}
+        for step, values in answers.items():
+            if not isinstance(values, dict):
+                raise SmcoachError(t("answers.not_a_table", step=step))
+            for key, value in values.items():
+                self.answers[f"{step}.{key}"] = value
+        self.used: dict[str, int] = {}
+
+    def _next(self, key: str, required: bool = True) -> object:
+        if key not in self.answers:
+            if required:
+                raise SmcoachError(t("answers.missing", name=key))
+            return None
+        value = self.answers[key]
+        if isinstance(value, list):
+            n = self.used.get(key, 0)
+            if n >= len(value):
+                raise SmcoachError(t("answers.too_few", name=key, n=len(value)))
+            self.used[key] = n + 1
+            value = value[n]
+        return value
+
+    def ask(
+        self, key: str, question: str, parse: Callable[[str], T], default: str | None = None
+    ) -> T:
+        value = self._next(key, required=default is None)
+        text = default if value is None else str(value)
+        try:
+            return parse(text or "")
+        except SmcoachError as e:
+            raise SmcoachError(t("answers.invalid", name=key, error=e)) from None
+
+    def optional(self, key: str, question: str) -> str | None:
+        value = self._next(key, required=False)
+        return None if value is None or not str(value).strip() else str(value)
+
+    def choose(self, key: str, question: str, options: list[tuple[str, str]]) -> str:
+        value = str(self._next(key)).strip().lower()
+        keys = [k for k, _ in options]
+        if value not in keys:
+            raise SmcoachError(
+                t("answers.invalid", name=key, error="choose one of " + ", ".join(keys))
+            )
+        return value
+
+    def many(self, key: str, question: str) -> list[str]:
+        value = self.answers.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise SmcoachError(t("answers.invalid", name=key, error="give a list of texts"))
+        return [v for v in value if v.strip()]
