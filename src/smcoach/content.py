@@ -1,12 +1,21 @@
-"""The question cards: the wording of smcoach's questions, kept in content/ (shipped inside the
-wheel as smcoach/content), not in code."""
+"""The question cards: the wording of smcoach's questions and its suggested ideas, kept in
+content/ (shipped inside the wheel as smcoach/content), not in code.
 
+A service can devise its own questions: a folder named by --content or $SMCOACH_CONTENT that
+holds cards/<language>.toml overrides the built-in cards key by key.
+"""
+
+import os
 import tomllib
 from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
+
+from smcoach.errors import SmcoachError
+
+CONTENT_ENV = "SMCOACH_CONTENT"
 
 
 def content_root() -> Traversable:
@@ -17,12 +26,42 @@ def content_root() -> Traversable:
     return Path(__file__).resolve().parents[2] / "content"
 
 
+def _load(source: Traversable) -> dict[str, Any]:
+    try:
+        return tomllib.loads(source.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as e:  # its message names the line and column
+        raise SmcoachError(f"the card file {source} is malformed: {e}") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise SmcoachError(f"cannot read the card file {source}: {e}") from None
+
+
 @cache
+def _cards(language: str, override: str | None) -> dict[str, Any]:
+    merged = _load(content_root() / "cards" / f"{language}.toml")
+    if override:
+        path = Path(override) / "cards" / f"{language}.toml"
+        if not path.is_file():
+            raise SmcoachError(f"no card file at {path} (named by --content or {CONTENT_ENV})")
+        for section, values in _load(path).items():
+            if not isinstance(values, dict):
+                raise SmcoachError(f"the card file {path} is malformed: [{section}] is not a table")
+            merged.setdefault(section, {}).update(values)
+    return merged
+
+
 def cards(language: str = "en") -> dict[str, Any]:
-    text = (content_root() / "cards" / f"{language}.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    return _cards(language, os.environ.get(CONTENT_ENV) or None)
 
 
 def card(section: str, key: str) -> str:
-    value: str = cards()[section][key]
+    value = cards()[section][key]
+    if not isinstance(value, str):
+        raise SmcoachError(f"the card [{section}] {key} must be text")
+    return value
+
+
+def card_list(section: str, key: str) -> list[str]:
+    value = cards()[section].get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise SmcoachError(f"the card [{section}] {key} must be a list of texts")
     return value

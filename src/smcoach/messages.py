@@ -39,7 +39,7 @@ TEXT: dict[str, str] = {
     "answers.invalid": "the answers file's answer for {name} does not fit: {error}; nothing after it was saved",
     "answers.too_few": "the answers file gives {name} only {n} answer(s), but it was asked again; nothing after it was saved",
     "answers.not_a_table": "in the answers file, '{step}' must be a table of answers by key",
-        "agenda.not_found": "there is no agenda item with ID {id}",
+    "agenda.not_found": "there is no agenda item with ID {id}",
     "agenda.not_open": "agenda item {id} is {status}, not open",
     "goal.not_found": "there is no goal with ID {id}",
     "goal.not_active": "goal {id} is {status}, not active",

@@ -1,5 +1,6 @@
 """The smcoach command line: app assembly, global options, and the one place errors are shown."""
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -80,10 +81,21 @@ def root(
             show_default=False,
         ),
     ] = None,
+    content: Annotated[
+        Path | None,
+        typer.Option(
+            "--content",
+            help="A folder of question cards (cards/en.toml) that override the built-in ones "
+            "(default: $SMCOACH_CONTENT).",
+            show_default=False,
+        ),
+    ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:
+    if content is not None:
+        os.environ["SMCOACH_CONTENT"] = str(content)  # read by smcoach.content
     env = Env(db_path(db))
     ctx.obj = env
     ctx.call_on_close(env.close)
