@@ -53,10 +53,17 @@ def cards(language: str = "en") -> dict[str, Any]:
     return _cards(language, os.environ.get(CONTENT_ENV) or None)
 
 
-def card(section: str, key: str) -> str:
-    value = cards()[section][key]
+def card(section: str, key: str, **values: object) -> str:
+    """A card's text, with {name} fields filled in (a field a card does not use is ignored,
+    and a stray brace in a service's own wording is left as it is)."""
+    try:
+        value = cards()[section][key]
+    except KeyError:
+        raise SmcoachError(f"the question cards have no [{section}] {key}") from None
     if not isinstance(value, str):
         raise SmcoachError(f"the card [{section}] {key} must be text")
+    for name, filler in values.items():
+        value = value.replace("{" + name + "}", str(filler))
     return value
 
 

@@ -32,7 +32,9 @@ def test_blank_file_migrates_to_head(tmp_path):
     store = Store(path)
     assert store.backup_path is None  # nothing to back up in a new file
     store.close()
-    assert applied(path) == migrations.NAMES == ["m001_initial"]
+    assert applied(path) == migrations.NAMES
+    assert migrations.NAMES[0] == "m001_initial"
+    assert sorted(migrations.NAMES) == migrations.NAMES  # numbered, applied in order
     names = {n for n, _ in schema(path)}
     assert {"agenda", "goals", "plans", "checkins", "checkin_statuses"} <= names
 
@@ -60,6 +62,7 @@ def test_rerun_changes_nothing(tmp_path):
 
 def test_pending_migration_backs_up_first(tmp_path, monkeypatch):
     path = tmp_path / "x.db"
+    head = list(migrations.NAMES)
     store = Store(path)
     store.add_agenda("kept in the backup", DAY)
     store.close()
@@ -72,8 +75,8 @@ def test_pending_migration_backs_up_first(tmp_path, monkeypatch):
     store = Store(path)
     assert store.backup_path is not None and store.backup_path.parent == tmp_path
     store.close()
-    assert applied(path) == ["m001_initial", "m002_example"]
-    assert applied(store.backup_path) == ["m001_initial"]
+    assert applied(path) == [*head, "m002_example"]
+    assert applied(store.backup_path) == head
     assert store.backup_path.stat().st_mode & 0o777 == 0o600
     with sqlite3.connect(store.backup_path) as conn:
         assert conn.execute("SELECT text FROM agenda").fetchall() == [("kept in the backup",)]
@@ -82,6 +85,7 @@ def test_pending_migration_backs_up_first(tmp_path, monkeypatch):
 
 def test_failed_migration_leaves_the_file_as_it_was(tmp_path, monkeypatch):
     path = tmp_path / "x.db"
+    head = list(migrations.NAMES)
     Store(path).close()
     before = schema(path)
 
@@ -94,7 +98,7 @@ def test_failed_migration_leaves_the_file_as_it_was(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         Store(path)
     assert schema(path) == before
-    assert applied(path) == ["m001_initial"]
+    assert applied(path) == head
 
 
 def test_newer_file_is_refused(tmp_path):

@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from smcoach import __version__
-from smcoach.cli import agenda, checkin, goals, plans
+from smcoach.cli import agenda, checkin, goals, plans, session, solve
 from smcoach.cli.common import Env, db_path, today
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
@@ -60,7 +60,9 @@ app = typer.Typer(
 app.add_typer(agenda.app, name="agenda")
 app.add_typer(goals.app, name="goal")
 app.add_typer(plans.app, name="plan")
+app.add_typer(solve.app, name="solve")
 app.command("check")(checkin.check)
+app.command("session")(session.session)
 
 
 def _version(value: bool) -> None:

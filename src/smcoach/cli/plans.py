@@ -1,13 +1,13 @@
 """smcoach plan: this week's action plans, made with the action-plan coach."""
 
 import sys
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from smcoach.cli.common import interactive, now, today
-from smcoach.cli.prompts import ask, ask_optional, choose, require
+from smcoach.cli.prompts import Asker, TerminalAsker, ask, ask_optional, choose, require
 from smcoach.domain.dates import parse_day, parse_weekdays
 from smcoach.domain.rules import parse_confidence, parse_id, parse_times, require_text
 from smcoach.errors import SmcoachError
@@ -17,6 +17,9 @@ from smcoach.render import notice
 if TYPE_CHECKING:
     from smcoach.domain import coach
     from smcoach.domain.models import PlanDraft
+    from smcoach.store import Store
+
+T = TypeVar("T")
 
 app = typer.Typer(
     help="Action plans: one specific thing you will do this week.\n\nExample: smcoach plan new",
@@ -76,34 +79,56 @@ def new(
     Example: smcoach plan new --what "walk round the park" --how-much "15 minutes"
     --when "after lunch" --days mon,wed,fri --confidence 8
     """
+    prefill = {
+        "what": what,
+        "how_much": how_much,
+        "when": when,
+        "days": days,
+        "times": times,
+        "confidence": confidence,
+        "goal": goal,
+        "start": start,
+    }
+    asker = _PlanTerminal() if interactive() else None
+    make_plan(ctx.obj.store, asker, prefill, keep_anyway=keep_anyway)
+
+
+PREFILL_KEYS = ("what", "how_much", "when", "days", "times", "confidence", "goal", "start")
+
+
+def make_plan(
+    store: "Store",
+    asker: Asker | None,
+    prefill: Mapping[str, str | None],
+    *,
+    keep_anyway: bool = False,
+) -> int:
+    """Make an action plan with the coach and save it; returns its ID.
+
+    `prefill` gives any of PREFILL_KEYS as typed (as the flags of 'plan new' would); the asker
+    is asked for the rest (keys 'plan.what', 'plan.how_much', 'plan.when', 'plan.how_often',
+    'plan.confidence') and then talks the plan through (plan.smaller, plan.barrier,
+    plan.barrier_idea, plan.change). With no asker nothing is asked: a missing value is an
+    error naming its flag, and a plan under confidence 7 is refused unless `keep_anyway`."""
     from smcoach.content import card
     from smcoach.domain import coach
     from smcoach.domain.models import PlanDraft
 
-    store = ctx.obj.store
+    unknown = set(prefill) - set(PREFILL_KEYS)
+    if unknown:
+        raise ValueError(f"unknown plan fields: {', '.join(sorted(unknown))}")
+    what, how_much, when, days, times, confidence, goal, start = (
+        prefill.get(k) for k in PREFILL_KEYS
+    )
     day = today()
     if days is not None and times is not None:
         raise SmcoachError(t("plan.days_or_times"))
-    if interactive() and None in (what, how_much, when, confidence) + ((days or times),):
-        notice(card("plan", "intro"))
+    if asker is not None and None in (what, how_much, when, confidence) + ((days or times),):
+        asker.say(card("plan", "intro"))
     draft = PlanDraft(
-        what=require(
-            what,
-            what="what you will do",
-            how="--what",
-            question=card("plan", "what"),
-            parse=_text("what you will do"),
-        ),
-        how_much=require(
-            how_much,
-            what="how much",
-            how="--how-much",
-            question=card("plan", "how_much"),
-            parse=_text("how much"),
-        ),
-        when=require(
-            when, what="when", how="--when", question=card("plan", "when"), parse=_text("when")
-        ),
+        what=_need(asker, what, "what", "what you will do", "--what", _text("what you will do")),
+        how_much=_need(asker, how_much, "how_much", "how much", "--how-much", _text("how much")),
+        when=_need(asker, when, "when", "when", "--when", _text("when")),
         days=None,
         times=None,
         confidence=0,
@@ -116,29 +141,26 @@ def new(
     elif times is not None:
         chosen = None, parse_times(times)
     else:
-        chosen = require(
-            None,
-            what="how often",
-            how="--days mon,wed,fri or --times N",
-            question=card("plan", "how_often"),
-            parse=_how_often,
+        chosen = _need(
+            asker, None, "how_often", "how often", "--days mon,wed,fri or --times N", _how_often
         )
     draft = draft._replace(days=chosen[0], times=chosen[1])
     draft = draft._replace(
-        confidence=require(
+        confidence=_need(
+            asker,
             confidence,
-            what="your confidence",
-            how="--confidence 0-10",
-            question=card("plan", "confidence"),
-            parse=parse_confidence,
+            "confidence",
+            "your confidence",
+            "--confidence 0-10",
+            parse_confidence,
         )
     )
     first_confidence = draft.confidence
     if draft.goal_id is not None:
         store.goal(draft.goal_id)  # an unknown goal is an error before any coaching
     others = len([p for p in store.plans() if p.covers(draft.start)])
-    if interactive() and not keep_anyway:
-        draft, kept_low, barrier = _coach_at_prompts(draft, others)
+    if asker is not None and not keep_anyway:
+        draft, kept_low, barrier = _coach_at_prompts(asker, draft, others)
     else:
         _show_findings(draft, others)
         kept_low, barrier = keep_anyway, None
@@ -149,6 +171,47 @@ def new(
     )
     plan = store.plan(plan_id)
     notice(t("saved.plan", id=plan_id, start=plan.start.isoformat(), end=plan.end.isoformat()))
+    return plan_id
+
+
+def _need(
+    asker: Asker | None, value: str | None, key: str, what: str, how: str, parse: Callable[[str], T]
+) -> T:
+    """A value the plan needs: as given (parsed), else asked, else an error naming its flag."""
+    from smcoach.content import card
+
+    if value is not None:
+        return parse(value)
+    if asker is None:
+        raise SmcoachError(t("missing", what=what, how=how))
+    return asker.ask(f"plan.{key}", card("plan", key), parse)
+
+
+class _PlanTerminal(TerminalAsker):
+    """The terminal, naming each question in words if input ends before it is answered."""
+
+    NAMES = {
+        "plan.what": "what you will do",
+        "plan.how_much": "how much",
+        "plan.when": "when",
+        "plan.how_often": "how often",
+        "plan.confidence": "your confidence",
+        "plan.smaller": "how to go on",
+        "plan.barrier": "barrier",
+        "plan.barrier_idea": "an idea",
+        "plan.change": "a change",
+    }
+
+    def ask(
+        self, key: str, question: str, parse: Callable[[str], T], default: str | None = None
+    ) -> T:
+        return ask(question, parse, what=self.NAMES.get(key, key), default=default)
+
+    def optional(self, key: str, question: str) -> str | None:
+        return ask_optional(question, what=self.NAMES.get(key, key))
+
+    def choose(self, key: str, question: str, options: list[tuple[str, str]]) -> str:
+        return choose(question, options, what=self.NAMES.get(key, key))
 
 
 def _show_findings(draft: "PlanDraft", others: int) -> "list[coach.Finding]":
@@ -179,18 +242,20 @@ def _field(answer: str) -> str | None:
     return FIELDS[a]
 
 
-def _reask(draft: "PlanDraft", field: str) -> "PlanDraft":
+def _reask(asker: Asker, draft: "PlanDraft", field: str) -> "PlanDraft":
     """Ask one part of the plan again, offering the current answer as the default."""
     from smcoach.content import card
 
     if field == "days":
         current = ",".join(draft.days) if draft.days is not None else str(draft.times)
-        days, times = ask(card("plan", "how_often"), _how_often, what="how often", default=current)
+        days, times = asker.ask(
+            "plan.how_often", card("plan", "how_often"), _how_often, default=current
+        )
         return draft._replace(days=days, times=times)
-    value = ask(
+    value = asker.ask(
+        f"plan.{field}",
         card("plan", field),
         _text(field.replace("_", " ")),
-        what=field,
         default=getattr(draft, field),
     )
     if field == "what":
@@ -200,7 +265,9 @@ def _reask(draft: "PlanDraft", field: str) -> "PlanDraft":
     return draft._replace(when=value)
 
 
-def _coach_at_prompts(draft: "PlanDraft", others: int) -> "tuple[PlanDraft, bool, str | None]":
+def _coach_at_prompts(
+    asker: Asker, draft: "PlanDraft", others: int
+) -> "tuple[PlanDraft, bool, str | None]":
     """Talk the draft through until the person is confident in it or keeps it as it is.
     Returns the final draft, whether a low confidence was kept on purpose, and any barrier."""
     from smcoach.content import card
@@ -218,28 +285,31 @@ def _coach_at_prompts(draft: "PlanDraft", others: int) -> "tuple[PlanDraft, bool
     while True:
         findings = _show_findings(draft, others)
         if not coach.is_confident(draft):
-            choice = choose(
+            choice = asker.choose(
+                "plan.smaller",
                 card("plan", "smaller"),
                 [(k, card("plan", c)) for k, _, c in options],
-                what="how to go on",
             )
             if choice == "keep":
                 return draft, True, barrier
             if choice == "barrier":
-                barrier = ask(card("plan", "barrier"), _text("what is in the way"), what="barrier")
-                idea = ask_optional(card("plan", "barrier_idea"), what="an idea")
+                barrier = asker.ask(
+                    "plan.barrier", card("plan", "barrier"), _text("what is in the way")
+                )
+                idea = asker.optional("plan.barrier_idea", card("plan", "barrier_idea"))
                 barrier += f" (idea: {idea})" if idea else ""
             else:
-                draft = _reask(draft, next(f for k, f, _ in options if k == choice) or "what")
+                field = next(f for k, f, _ in options if k == choice) or "what"
+                draft = _reask(asker, draft, field)
         elif any(f.kind == "rethink" for f in findings):
-            field = ask(card("plan", "change"), _field, what="a change", default="")
-            if field is None:
+            change = asker.ask("plan.change", card("plan", "change"), _field, default="")
+            if change is None:
                 return draft, False, barrier
-            draft = _reask(draft, field)
+            draft = _reask(asker, draft, change)
         else:
             return draft, False, barrier
         draft = draft._replace(
-            confidence=ask(card("plan", "confidence"), parse_confidence, what="your confidence")
+            confidence=asker.ask("plan.confidence", card("plan", "confidence"), parse_confidence)
         )
 
 

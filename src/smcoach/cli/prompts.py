@@ -47,7 +47,7 @@ def choose(question: str, options: list[tuple[str, str]], *, what: str) -> str:
     """Pick one option by number or by its key; returns the key."""
     sys.stderr.write(visible(question) + "\n")
     for n, (_, label) in enumerate(options, 1):
-        sys.stderr.write(f"  {n}. {label}\n")
+        sys.stderr.write(f"  {n}. {visible(label)}\n")
     keys = [k for k, _ in options]
 
     def parse(answer: str) -> str:
@@ -138,13 +138,14 @@ class AnswersAsker(Asker):
                 raise SmcoachError(t("answers.missing", name=key))
             return None
         value = self.answers[key]
-        if isinstance(value, list):
-            n = self.used.get(key, 0)
-            if n >= len(value):
-                raise SmcoachError(t("answers.too_few", name=key, n=len(value)))
-            self.used[key] = n + 1
-            value = value[n]
-        return value
+        given = value if isinstance(value, list) else [value]
+        n = self.used.get(key, 0)
+        if n >= len(given):  # asked once more than the file answers (a question asked again)
+            if not required:
+                return None
+            raise SmcoachError(t("answers.too_few", name=key, n=len(given)))
+        self.used[key] = n + 1
+        return given[n]
 
     def ask(
         self, key: str, question: str, parse: Callable[[str], T], default: str | None = None
@@ -170,6 +171,9 @@ class AnswersAsker(Asker):
         return value
 
     def many(self, key: str, question: str) -> list[str]:
+        if self.used.get(key):  # the list was given the first time this was asked
+            return []
+        self.used[key] = 1
         value = self.answers.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise SmcoachError(t("answers.invalid", name=key, error="give a list of texts"))

@@ -197,6 +197,32 @@ def plan_blocks(plan: Plan, checkins: list[CheckIn], goal: Goal | None, today: d
     return blocks
 
 
+def session_summary_blocks(plans: list[Plan], goals: dict[int, Goal], today: date) -> list[Block]:
+    """The end of a session: this week's plan(s), the goal each serves, the next check-in."""
+    from smcoach.domain.session import next_check_in
+
+    if not plans:
+        return [Para("No action plan this week yet: make one with 'smcoach plan new'.", "muted")]
+    blocks: list[Block] = []
+    for plan in plans:
+        goal = goals.get(plan.goal_id) if plan.goal_id is not None else None
+        due = next_check_in(plan, today)
+        table = Table(["", ""], title=f"This week's plan ({plan.id})", header=False)
+        next_check = f"{due:%A %d %B}: smcoach check --done" if due else "none left"
+        rows = [
+            ("What", plan.what),
+            ("How much", plan.how_much),
+            ("When", plan.when),
+            ("Days", how_often(plan)),
+            ("Confidence", f"{plan.confidence}/10"),
+            ("Goal", goal.text if goal else "none"),
+            ("Next check-in", next_check),
+        ]
+        table.rows += [[Cell(k, "heading"), Cell(v)] for k, v in rows]
+        blocks.append(table)
+    return blocks
+
+
 # --- coach findings and the today view ----------------------------------------------------------
 
 
@@ -248,4 +274,150 @@ def today_blocks(
         blocks.append(Para(LEGEND, "muted"))
     blocks.append(Para(""))
     blocks += [Para("Next: " + t("next." + s.code, **s.values), "step") for s in steps[:2]]
+    return blocks
+
+
+# --- problem-solving ----------------------------------------------------------------------------
+
+if TYPE_CHECKING:
+    from smcoach.domain.problems import Attempt, Idea, Problem
+
+PROBLEM_STATUS_LABELS = {
+    "open": "listing ideas",
+    "choosing": "choosing an idea",
+    "trying": "trying an idea",
+    "resources": "finding help",
+    "accepting": "deciding",
+    "solved": "solved",
+    "accepted": "set aside",
+}
+IDEA_SOURCE_LABELS = {"own": "yours", "card": "suggested", "resource": "someone to ask"}
+
+
+def problem_next(problem: "Problem", ideas: "list[Idea]", attempts: "list[Attempt]") -> str:
+    """The catalogue key of what to do next with a problem ('solve.next.<stage>')."""
+    from smcoach.domain.problems import next_stage
+
+    stage = next_stage(problem, ideas, attempts)
+    return f"solve.next.{problem.status if stage == 'done' else stage}"
+
+
+def problem_json(
+    problem: "Problem", ideas: "list[Idea]", attempts: "list[Attempt]"
+) -> dict[str, Any]:
+    from smcoach.domain.problems import next_stage
+
+    texts = {i.id: i.text for i in ideas}
+    tried = {a.idea_id for a in attempts}
+    return {
+        "id": problem.id,
+        "text": problem.text,
+        "kind": problem.kind,
+        "status": problem.status,
+        "stage": next_stage(problem, ideas, attempts),
+        "created": _day(problem.created),
+        "updated": _day(problem.updated),
+        "ideas": [
+            {"id": i.id, "text": i.text, "source": i.source, "tried": i.id in tried} for i in ideas
+        ],
+        "attempts": [
+            {
+                "id": a.id,
+                "idea_id": a.idea_id,
+                "idea": texts.get(a.idea_id),
+                "started": _day(a.started),
+                "result": a.result,
+                "assessed": _day(a.assessed),
+                "note": a.note,
+                "plan_id": a.plan_id,
+            }
+            for a in attempts
+        ],
+    }
+
+
+def problems_json(
+    problems: "list[Problem]",
+    ideas: "dict[int, list[Idea]]",
+    attempts: "dict[int, list[Attempt]]",
+) -> list[dict[str, Any]]:
+    return [problem_json(p, ideas[p.id], attempts[p.id]) for p in problems]
+
+
+def _result_label(attempt: "Attempt") -> str:
+    return t("solve.result." + attempt.result) if attempt.result else "trying now"
+
+
+def problems_blocks(
+    problems: "list[Problem]",
+    ideas: "dict[int, list[Idea]]",
+    attempts: "dict[int, list[Attempt]]",
+) -> list[Block]:
+    from smcoach.domain.problems import pending
+
+    if not problems:
+        return [Para(t("solve.none"), "muted")]
+    columns = ["ID", "Problem", "Kind", "Status", "Trying now", "Ideas", "Updated"]
+    table = Table(columns, title="Problems")
+    for p in problems:
+        texts = {i.id: i.text for i in ideas[p.id]}
+        now = pending(attempts[p.id])
+        table.rows.append(
+            [
+                Cell(str(p.id), "id"),
+                Cell(p.text),
+                Cell(p.kind or ""),
+                Cell(PROBLEM_STATUS_LABELS[p.status]),
+                Cell(texts.get(now.idea_id, "") if now else ""),
+                Cell(str(len(ideas[p.id]))),
+                Cell(p.updated.isoformat()),
+            ]
+        )
+    return [table]
+
+
+def problem_blocks(
+    problem: "Problem", ideas: "list[Idea]", attempts: "list[Attempt]"
+) -> list[Block]:
+    table = Table(["", ""], title=f"Problem {problem.id}", header=False)
+    rows = [
+        ("Problem", problem.text),
+        ("Kind", problem.kind or "not said yet"),
+        ("Status", PROBLEM_STATUS_LABELS[problem.status]),
+        ("Started", problem.created.isoformat()),
+        ("Updated", problem.updated.isoformat()),
+    ]
+    table.rows += [[Cell(k, "heading"), Cell(v)] for k, v in rows]
+    blocks: list[Block] = [table]
+    if ideas:
+        latest = {a.idea_id: a for a in attempts}  # the latest attempt at each idea
+        listed = Table(["#", "Idea", "From", "Tried"], title="Ideas")
+        for n, i in enumerate(ideas, 1):
+            tried = latest.get(i.id)
+            listed.rows.append(
+                [
+                    Cell(str(n), "id"),
+                    Cell(i.text),
+                    Cell(IDEA_SOURCE_LABELS[i.source]),
+                    Cell(_result_label(tried) if tried else ""),
+                ]
+            )
+        blocks.append(listed)
+    if attempts:
+        texts = {i.id: i.text for i in ideas}
+        columns = ["Started", "Idea", "Result", "Assessed", "Plan", "Note"]
+        tried_table = Table(columns, title="Tried")
+        for a in attempts:
+            tried_table.rows.append(
+                [
+                    Cell(a.started.isoformat()),
+                    Cell(texts.get(a.idea_id, "")),
+                    Cell(_result_label(a), "muted" if a.result is None else None),
+                    Cell(_day(a.assessed) or ""),
+                    Cell(str(a.plan_id) if a.plan_id else ""),
+                    Cell(a.note or ""),
+                ]
+            )
+        blocks.append(tried_table)
+    blocks.append(Para("Next: " + t(problem_next(problem, ideas, attempts), id=problem.id), "step"))
     return blocks

@@ -11,6 +11,8 @@ from smcoach.domain.models import AgendaItem, CheckIn, Goal, Plan, PlanDraft
 from smcoach.errors import SmcoachError, StoreError
 from smcoach.messages import t
 from smcoach.store.connection import check, connect
+from smcoach.store.problems import ProblemQueries
+from smcoach.store.sessions import SessionQueries
 
 
 def _day(text: str | None) -> date | None:
@@ -64,7 +66,7 @@ def _checkin(row: sqlite3.Row) -> CheckIn:
     return CheckIn(row["plan_id"], date.fromisoformat(row["day"]), row["status"], row["note"])
 
 
-class Store:
+class Store(SessionQueries, ProblemQueries):
     def __init__(self, path: Path):
         self.path = path
         self.conn, self.backup_path = connect(path)

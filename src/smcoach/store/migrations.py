@@ -71,7 +71,82 @@ def m001_initial(db: Any) -> None:
         db.execute(sql)
 
 
-MIGRATIONS = [m001_initial]
+def m002_problems(db: Any) -> None:
+    # Problem-solving: a problem, its ideas, and each idea tried with its result. `kind` is
+    # checked by the domain, not a CHECK constraint, so that a kind can be added without
+    # rebuilding the table; statuses, sources and results are fixed by the method.
+    statements = [
+        """CREATE TABLE problems (
+            id INTEGER PRIMARY KEY,
+            text TEXT NOT NULL,
+            kind TEXT,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'choosing', 'trying',
+                'resources', 'accepting', 'solved', 'accepted')),
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX problems_status ON problems (status)",
+        """CREATE TABLE problem_ideas (
+            id INTEGER PRIMARY KEY,
+            problem_id INTEGER NOT NULL REFERENCES problems (id),
+            text TEXT NOT NULL,
+            source TEXT NOT NULL CHECK (source IN ('own', 'card', 'resource')),
+            UNIQUE (problem_id, id)
+        )""",
+        """CREATE TABLE problem_attempts (
+            id INTEGER PRIMARY KEY,
+            problem_id INTEGER NOT NULL REFERENCES problems (id),
+            idea_id INTEGER NOT NULL,
+            started TEXT NOT NULL,
+            result TEXT CHECK (result IN ('worked', 'partly', 'did_not_work')),
+            assessed TEXT,
+            note TEXT,
+            plan_id INTEGER REFERENCES plans (id),
+            -- the idea tried must be one of this problem's ideas
+            FOREIGN KEY (problem_id, idea_id) REFERENCES problem_ideas (problem_id, id),
+            CHECK ((result IS NULL) = (assessed IS NULL))
+        )""",
+        "CREATE INDEX problem_attempts_problem ON problem_attempts (problem_id)",
+        # At most one idea waiting to be assessed per problem.
+        """CREATE UNIQUE INDEX problem_attempts_one_pending ON problem_attempts (problem_id)
+            WHERE result IS NULL""",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
+def m003_sessions(db: Any) -> None:
+    statements = [
+        """CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            started_on TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'abandoned')),
+            step TEXT NOT NULL,
+            only_step INTEGER NOT NULL DEFAULT 0,
+            -- the highest plan and problem IDs when it began: what is newer, it made
+            plans_before INTEGER NOT NULL DEFAULT 0,
+            problems_before INTEGER NOT NULL DEFAULT 0,
+            finished_at TEXT
+        )""",
+        # Every answer of a session, in order, saved as it is given: a session resumes from it.
+        """CREATE TABLE session_answers (
+            session_id INTEGER NOT NULL REFERENCES sessions (id),
+            seq INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            value TEXT,
+            answered_at TEXT NOT NULL,
+            PRIMARY KEY (session_id, seq)
+        )""",
+        "ALTER TABLE plans ADD COLUMN feedback TEXT",
+        "ALTER TABLE plans ADD COLUMN feedback_on TEXT",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
+MIGRATIONS = [m001_initial, m002_problems, m003_sessions]
 NAMES = [m.__name__ for m in MIGRATIONS]
 
 

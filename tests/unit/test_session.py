@@ -1,0 +1,113 @@
+"""The session's state machine: every transition, without I/O."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from smcoach.domain.models import CheckIn, Plan
+from smcoach.domain.session import (
+    STEPS,
+    Facts,
+    acknowledgement,
+    feedback,
+    feedback_due,
+    first_step,
+    next_check_in,
+    next_step,
+)
+
+MON = date(2026, 11, 23)
+
+
+def plan(**changes) -> Plan:
+    values = dict(id=1, what="walk", how_much="10 minutes", when="after lunch",
+                  days=("mon", "wed", "fri"), times=None, confidence=8, first_confidence=8,
+                  kept_low_confidence=False, barrier=None, goal_id=None, start=MON,
+                  status="active", created_at="2026-11-23T09:00:00+00:00", ended=None)  # fmt: skip
+    values.update(changes)
+    return Plan(**values)
+
+
+def facts(**changes) -> Facts:
+    values = dict(first_run=False, feedback_plan=None, problems_to_revisit=0, plan_made=False)
+    values.update(changes)
+    return Facts(**values)
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        (facts(first_run=True), "intro"),
+        (facts(feedback_plan=plan()), "feedback"),
+        (facts(feedback_plan=plan(), problems_to_revisit=2), "feedback"),
+        (facts(problems_to_revisit=1), "solve"),
+        (facts(), "agenda"),
+    ],
+)
+def test_first_step(given, expected):
+    assert first_step(given) == expected
+
+
+@pytest.mark.parametrize(
+    ("step", "given", "answers", "expected"),
+    [
+        ("intro", facts(), {}, "agenda"),
+        ("feedback", facts(), {}, "agenda"),
+        ("feedback", facts(), {"feedback.solve": "no"}, "agenda"),
+        ("feedback", facts(), {"feedback.solve": "yes"}, "solve"),
+        ("feedback", facts(problems_to_revisit=1), {}, "solve"),
+        ("solve", facts(), {}, "agenda"),
+        ("agenda", facts(), {}, "goal"),
+        ("goal", facts(), {}, "plan"),
+        ("goal", facts(plan_made=True), {}, "summary"),
+        ("plan", facts(), {}, "summary"),
+        ("summary", facts(), {}, None),
+    ],
+)
+def test_next_step(step, given, answers, expected):
+    assert next_step(step, given, answers) == expected
+
+
+def test_every_path_ends_at_the_summary_in_method_order():
+    for first in (facts(first_run=True), facts(feedback_plan=plan()), facts()):
+        for answers in ({}, {"feedback.solve": "yes"}):
+            step, seen = first_step(first), []
+            while step is not None:
+                seen.append(step)
+                step = next_step(step, first, answers)
+            assert seen[-1] == "summary"
+            assert seen == sorted(seen, key=STEPS.index)  # never goes back
+            assert {"agenda", "goal", "plan"} <= set(seen)
+
+
+def test_unknown_step_is_refused():
+    with pytest.raises(ValueError):
+        next_step("dance", facts(), {})
+
+
+def test_feedback_counts_partly_as_half_and_rest_days_as_excused():
+    p = plan()
+    done = [CheckIn(1, MON, "done"), CheckIn(1, MON + timedelta(2), "partly")]
+    assert feedback(p, done) == (1.5, 3, 0, False)
+    assert acknowledgement(feedback(p, done)) == "some"
+    excused = [CheckIn(1, MON, "done"), CheckIn(1, MON + timedelta(2), "rest"),
+               CheckIn(1, MON + timedelta(4), "done")]  # fmt: skip
+    assert feedback(p, excused).fully_done
+    assert acknowledgement(feedback(p, excused)) == "all"
+    assert acknowledgement(feedback(p, [CheckIn(1, MON, "not")])) == "none"
+
+
+def test_feedback_is_due_from_the_plans_last_day():
+    p = plan()
+    assert not feedback_due(p, MON + timedelta(5))
+    assert feedback_due(p, MON + timedelta(6))
+    assert feedback_due(p, MON + timedelta(30))
+
+
+def test_next_check_in():
+    p = plan()
+    assert next_check_in(p, MON) == MON
+    assert next_check_in(p, MON + timedelta(1)) == MON + timedelta(2)
+    assert next_check_in(p, MON + timedelta(5)) is None
+    assert next_check_in(p, MON - timedelta(3)) == MON  # a plan that starts later
+    assert next_check_in(plan(days=None, times=2), MON + timedelta(3)) == MON + timedelta(3)
