@@ -111,6 +111,7 @@ TEXT: dict[str, str] = {
     "session.ack_all": "You did all of it: {achieved} of {target}. Well done.",
     "session.ack_some": "You did {achieved} of {target}. Every one of those counts.",
     "session.ack_none": "It did not happen this week, and that is worth knowing too: making a plan and looking back at it is part of the skill.",
+    "session.already_on_agenda": "'{text}' is already on your agenda.",
     "session.no_focus": "No focus chosen on your agenda, so no goal to set now.",
     "session.goal_current": "Your goal for this: {text}",
     "answers.unreadable": "cannot read the answers file {path}: {error}",

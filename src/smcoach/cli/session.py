@@ -274,6 +274,9 @@ def step_agenda(store: "Store", asker: Asker, current: "Session", day: date) -> 
 
         write(views.agenda_blocks(items), sys.stderr)
     while (text := asker.optional("agenda.add", card("session", "agenda_add"))) is not None:
+        if any(i.text == text for i in store.agenda()):  # e.g. an answers file run again
+            asker.say(t("session.already_on_agenda", text=text))
+            continue
         item_id = store.add_agenda(text, day)
         asker.say(t("saved.agenda", id=item_id))
     items = store.agenda()

@@ -57,6 +57,8 @@ class Plan(NamedTuple):
     status: str  # active, ended
     created_at: str
     ended: date | None = None
+    feedback: str | None = None  # how the person said the week went, at the next session
+    feedback_on: date | None = None
 
     @property
     def end(self) -> date:

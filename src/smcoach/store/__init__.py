@@ -59,6 +59,8 @@ def _plan(row: sqlite3.Row) -> Plan:
         status=row["status"],
         created_at=row["created_at"],
         ended=_day(row["ended"]),
+        feedback=row["feedback"],
+        feedback_on=_day(row["feedback_on"]),
     )
 
 
