@@ -188,3 +188,17 @@ def test_a_second_writer_waits_instead_of_failing(tmp_path):
     assert [i.text for i in first.agenda()] == ["one", "two"]
     first.close()
     second.close()
+
+
+def test_feedback_is_due_from_the_plans_last_day(tmp_path):
+    from datetime import timedelta
+
+    store = Store(tmp_path / "x.db")
+    plan_id = store.add_plan(PlanDraft("walk", "10 min", "am", ("mon",), None, 8, DAY), 8,
+                             False, "2026-11-23T09:00:00+00:00")  # fmt: skip
+    assert store.feedback_plan_id(DAY + timedelta(days=5)) is None
+    assert store.feedback_plan_id(DAY + timedelta(days=6)) == plan_id  # its last day
+    store.record_feedback(plan_id, "fine", DAY + timedelta(days=7))
+    assert store.feedback_plan_id(DAY + timedelta(days=30)) is None
+    assert store.plan(plan_id).status == "ended"
+    store.close()

@@ -10,7 +10,6 @@ from smcoach.domain.session import (
     Facts,
     acknowledgement,
     feedback,
-    feedback_due,
     first_step,
     next_check_in,
     next_step,
@@ -95,13 +94,6 @@ def test_feedback_counts_partly_as_half_and_rest_days_as_excused():
     assert feedback(p, excused).fully_done
     assert acknowledgement(feedback(p, excused)) == "all"
     assert acknowledgement(feedback(p, [CheckIn(1, MON, "not")])) == "none"
-
-
-def test_feedback_is_due_from_the_plans_last_day():
-    p = plan()
-    assert not feedback_due(p, MON + timedelta(5))
-    assert feedback_due(p, MON + timedelta(6))
-    assert feedback_due(p, MON + timedelta(30))
 
 
 def test_next_check_in():

@@ -5,7 +5,8 @@ Used only when stdin is a terminal; scripts pass every value as a flag.
 
 import sys
 from collections.abc import Callable
-from typing import TypeVar
+from pathlib import Path
+from typing import Any, TypeVar
 
 from smcoach.cli.common import interactive
 from smcoach.errors import SmcoachError
@@ -178,3 +179,32 @@ class AnswersAsker(Asker):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise SmcoachError(t("answers.invalid", name=key, error="give a list of texts"))
         return [v for v in value if v.strip()]
+
+
+def load_answers(path: Path) -> dict[str, Any]:
+    """An answers file, TOML or JSON (by its ending; otherwise JSON is tried, then TOML)."""
+    import json
+    import tomllib
+
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise SmcoachError(t("answers.unreadable", path=path, error=e)) from None
+    try:
+        if path.suffix.lower() == ".toml":
+            data: Any = tomllib.loads(text)
+        elif path.suffix.lower() == ".json":
+            data = json.loads(text)
+        else:
+            try:
+                data = json.loads(text)
+            except json.JSONDecodeError:
+                data = tomllib.loads(text)
+    except json.JSONDecodeError as e:
+        detail = f"{e.msg} at line {e.lineno}"
+        raise SmcoachError(t("answers.malformed", path=path, error=detail)) from None
+    except tomllib.TOMLDecodeError as e:
+        raise SmcoachError(t("answers.malformed", path=path, error=e)) from None
+    if not isinstance(data, dict):
+        raise SmcoachError(t("answers.malformed", path=path, error="expected a table of steps"))
+    return data

@@ -1,10 +1,9 @@
 """smcoach session: the weekly sequence of the method, one step at a time, resumable anywhere."""
 
-import json
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -83,6 +82,8 @@ class RecordingAsker(Asker):
         return value
 
     def many(self, key: str, question: str) -> list[str]:
+        import json
+
         found, value = self._saved(key)
         if found:
             return list(json.loads(value or "[]"))
@@ -92,34 +93,6 @@ class RecordingAsker(Asker):
 
     def say(self, text: str) -> None:
         self.inner.say(text)
-
-
-def load_answers(path: Path) -> dict[str, Any]:
-    """An answers file, TOML or JSON (by its ending; otherwise JSON is tried, then TOML)."""
-    import tomllib
-
-    try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise SmcoachError(t("answers.unreadable", path=path, error=e)) from None
-    try:
-        if path.suffix.lower() == ".toml":
-            data: Any = tomllib.loads(text)
-        elif path.suffix.lower() == ".json":
-            data = json.loads(text)
-        else:
-            try:
-                data = json.loads(text)
-            except json.JSONDecodeError:
-                data = tomllib.loads(text)
-    except json.JSONDecodeError as e:
-        detail = f"{e.msg} at line {e.lineno}"
-        raise SmcoachError(t("answers.malformed", path=path, error=detail)) from None
-    except tomllib.TOMLDecodeError as e:
-        raise SmcoachError(t("answers.malformed", path=path, error=e)) from None
-    if not isinstance(data, dict):
-        raise SmcoachError(t("answers.malformed", path=path, error="expected a table of steps"))
-    return data
 
 
 def session(
@@ -148,7 +121,7 @@ def session(
 
     Example: smcoach session --step plan
     """
-    from smcoach.cli.prompts import AnswersAsker
+    from smcoach.cli.prompts import AnswersAsker, load_answers
     from smcoach.domain.session import STANDALONE_STEPS, first_step, next_step
 
     store: Store = ctx.obj.store

@@ -134,8 +134,7 @@ def _problem_id(value: str | None) -> int:
 def _asker(answers: Path | None, what: str) -> Asker:
     """The answers file if one is given, else the terminal, else an error naming both."""
     if answers is not None:
-        from smcoach.cli.prompts import AnswersAsker
-        from smcoach.cli.session import load_answers
+        from smcoach.cli.prompts import AnswersAsker, load_answers
 
         return AnswersAsker(load_answers(answers))
     if not interactive():

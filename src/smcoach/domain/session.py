@@ -25,11 +25,6 @@ class Facts(NamedTuple):
     plan_made: bool  # a plan was already made during this session (e.g. from an idea)
 
 
-def feedback_due(plan: Plan, today: date) -> bool:
-    """A plan is ready for feedback once its week is over or on its last day."""
-    return plan.end <= today
-
-
 def first_step(facts: Facts) -> str:
     if facts.first_run:
         return "intro"
