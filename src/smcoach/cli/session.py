@@ -237,24 +237,27 @@ def step_solve(store: "Store", asker: Asker, current: "Session", day: date) -> N
 
 
 def step_agenda(store: "Store", asker: Asker, current: "Session", day: date) -> None:
+    import sys
+
     from smcoach.content import card
     from smcoach.domain.rules import parse_id
     from smcoach.render import views, write
 
-    items = store.agenda()
-    if items:
-        import sys
-
+    if items := store.agenda():
         write(views.agenda_blocks(items), sys.stderr)
+    added = False
     while (text := asker.optional("agenda.add", card("session", "agenda_add"))) is not None:
         if any(i.text == text for i in store.agenda()):  # e.g. an answers file run again
             asker.say(t("session.already_on_agenda", text=text))
             continue
         item_id = store.add_agenda(text, day)
         asker.say(t("saved.agenda", id=item_id))
+        added = True
     items = store.agenda()
     if not items:
         return
+    if added:
+        write(views.agenda_blocks(items), sys.stderr)  # the IDs to choose the focus from
     focus = next((i for i in items if i.focus), items[0])
     ids = {i.id for i in items}
 
