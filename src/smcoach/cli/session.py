@@ -139,7 +139,7 @@ def session(
     current = store.open_session()
     if current is not None:
         question = t("session.resume", step=current.step, day=f"{current.started_on:%a %d %b}")
-        choice = asker.ask("session.resume", question, _resume_choice, default="resume")
+        choice = asker.ask("session.resume", question, _resume_choice, default="carry on")
         if choice == "over":
             store.end_session(current.id, "abandoned", now())
             current = None

@@ -70,7 +70,7 @@ class Problem(NamedTuple):
     status: str  # one of STATUSES
     created: date
     updated: date
-    created_at: str = ""  # the moment it was named (ISO timestamp), for 'started since'
+    created_at: str = ""  # the moment it was named (ISO timestamp)
 
 
 class Idea(NamedTuple):
