@@ -2,6 +2,8 @@
 
 import os
 import sys
+from collections.abc import Iterator, MutableMapping
+from importlib import import_module
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -9,14 +11,65 @@ import typer
 from typer.core import TyperGroup
 
 from smcoach import __version__
-from smcoach.cli import agenda, checkin, goals, plans, session, solve
 from smcoach.cli.common import Env, db_path, today
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
 
+# Each command group lives in its own module, imported and built only when it is used: a
+# command should not pay for the others (typer introspects every function it builds).
+LAZY_COMMANDS = {
+    "agenda": ("smcoach.cli.agenda", "app"),
+    "goal": ("smcoach.cli.goals", "app"),
+    "plan": ("smcoach.cli.plans", "app"),
+    "check": ("smcoach.cli.checkin", "check"),
+    "session": ("smcoach.cli.session", "session"),
+    "solve": ("smcoach.cli.solve", "app"),
+}
+
+
+def _build(name: str) -> Any:
+    module, attribute = LAZY_COMMANDS[name]
+    target = getattr(import_module(module), attribute)
+    if not isinstance(target, typer.Typer):  # a single command: give it an app of its own
+        single = typer.Typer()
+        single.command(name)(target)
+        target = single
+    command = typer.main.get_command(target)
+    command.name = name
+    return command
+
+
+class _Commands(MutableMapping[str, Any]):
+    """The root's subcommands by name; the lazy ones are built on first use."""
+
+    def __init__(self, built: MutableMapping[str, Any]):
+        self.built = dict(built)
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self.built and name in LAZY_COMMANDS:
+            self.built[name] = _build(name)
+        return self.built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self.built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self.built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([*self.built, *(n for n in LAZY_COMMANDS if n not in self.built)])
+
+    def __len__(self) -> int:
+        return len(set(self.built) | set(LAZY_COMMANDS))
+
 
 class SmcoachGroup(TyperGroup):
-    """Turns every error a person can cause into one line on stderr and a non-zero exit."""
+    """Builds subcommands lazily, and turns every error a person can cause into one line on
+    stderr and a non-zero exit."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        self.commands = _Commands(self.commands)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -57,12 +110,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-app.add_typer(agenda.app, name="agenda")
-app.add_typer(goals.app, name="goal")
-app.add_typer(plans.app, name="plan")
-app.add_typer(solve.app, name="solve")
-app.command("check")(checkin.check)
-app.command("session")(session.session)
 
 
 def _version(value: bool) -> None:
