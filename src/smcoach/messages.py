@@ -155,13 +155,13 @@ TEXT: dict[str, str] = {
     ),
     # next steps (today view)
     "next.check_yesterday": "Check in for yesterday: smcoach check {id} --date yesterday --done (or --partly, --not, --rest)",
-    "next.ends_tomorrow": "Plan {id}'s week ends tomorrow: time to look back on how it went.",
+    "next.ends_tomorrow": "Plan {id}'s week ends tomorrow: then run 'smcoach session' to look back on it and plan the next.",
     "next.ends_today": "Today is the last day of plan {id}'s week: check in tonight, then plan next week.",
-    "next.week_over": "Plan {id}'s week ended on {end}: look back with 'smcoach plan show {id}', then 'smcoach plan end {id}'.",
+    "next.week_over": "Plan {id}'s week ended on {end}: look back on it and plan the next week with 'smcoach session'.",
     "next.upcoming": "Plan {id} starts on {start}.",
     "next.add_agenda": 'Start your agenda, the things you want to work on: smcoach agenda add "…"',
     "next.choose_focus": "Choose one agenda item to work on now: smcoach agenda focus ID",
-    "next.new_plan": "Make this week's action plan: smcoach plan new",
+    "next.new_plan": "Make this week's action plan: 'smcoach session' walks you through it (or: smcoach plan new)",
     "next.check_today": "When you have done today's part, check in: smcoach check --done",
     "next.all_checked": "You are up to date. Check in again on your next planned day.",
 }
