@@ -146,7 +146,53 @@ def m003_sessions(db: Any) -> None:
         db.execute(sql)
 
 
-MIGRATIONS = [m001_initial, m002_problems, m003_sessions]
+def m004_selfchecks_and_symptoms(db: Any) -> None:
+    statements = [
+        # The self-efficacy scale: one row a time it is taken, one row an item answered.
+        # `form` names the published form used, so scores of different forms never mix.
+        """CREATE TABLE selfchecks (
+            id INTEGER PRIMARY KEY,
+            day TEXT NOT NULL,
+            week TEXT NOT NULL,
+            form TEXT NOT NULL,
+            score REAL,
+            answered INTEGER NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX selfchecks_week ON selfchecks (week)",
+        """CREATE TABLE selfcheck_items (
+            selfcheck_id INTEGER NOT NULL REFERENCES selfchecks (id),
+            item INTEGER NOT NULL CHECK (item BETWEEN 1 AND 6),
+            answer INTEGER NOT NULL CHECK (answer BETWEEN 1 AND 10),
+            PRIMARY KEY (selfcheck_id, item)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE symptoms (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL COLLATE NOCASE,
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'removed')),
+            created TEXT NOT NULL,
+            removed TEXT
+        )""",
+        "CREATE UNIQUE INDEX symptoms_active_name ON symptoms (name) WHERE status = 'active'",
+        # Ratings grow every day: like check-ins, the 0-10 range is a foreign key, not a CHECK
+        # constraint, to keep the quick_check before every write fast.
+        "CREATE TABLE rating_values (value INTEGER PRIMARY KEY)",
+        "INSERT INTO rating_values VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9), (10)",
+        """CREATE TABLE symptom_ratings (
+            symptom_id INTEGER NOT NULL REFERENCES symptoms (id),
+            day TEXT NOT NULL,
+            week TEXT NOT NULL,
+            rating INTEGER NOT NULL REFERENCES rating_values (value),
+            recorded_at TEXT NOT NULL,
+            PRIMARY KEY (symptom_id, day)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX symptom_ratings_week ON symptom_ratings (week)",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
+MIGRATIONS = [m001_initial, m002_problems, m003_sessions, m004_selfchecks_and_symptoms]
 NAMES = [m.__name__ for m in MIGRATIONS]
 
 
