@@ -153,6 +153,21 @@ TEXT: dict[str, str] = {
         "You already have {others} other plan(s) this week. That is fine; make sure each is "
         "something you want to do."
     ),
+    # trends
+    "trends.title": "Weekly trends, {first} to {last}",
+    "trends.gaps": "A blank in a line above, or – in the table, is a week with nothing recorded or still under way: a gap, not a zero.",
+    "trends.confidence": "Confidence",
+    "trends.completion": "Plans done",
+    "trends.unit_confidence": "points a week",
+    "trends.unit_completion": "percentage points a week",
+    "trends.direction": "{measure}: {direction} ({slope:+.2f} {unit}, a least-squares line through the weeks shown).",
+    "trends.direction_unknown": "{measure}: not enough weeks with data to see a direction yet.",
+    "trends.band": "at {band}: {done}% done ({plans} plans)",
+    "trends.calibration": "Plans made {bands}.",
+    "trends.hint": "Your confident plans were done less often than your confidence said: try making next week's plan smaller, so that what you plan and what you do match.",
+    "trends.weeks_range": "--weeks must be a whole number from 1 to 1000, got {got}",
+    "trends.one_output": "choose one of --json, --csv, --svg FILE or --html FILE",
+    "trends.saved": "Saved the trends view to {path}.",
     # next steps (today view)
     "next.check_yesterday": "Check in for yesterday: smcoach check {id} --date yesterday --done (or --partly, --not, --rest)",
     "next.ends_tomorrow": "Plan {id}'s week ends tomorrow: then run 'smcoach session' to look back on it and plan the next.",

@@ -24,6 +24,7 @@ LAZY_COMMANDS = {
     "check": ("smcoach.cli.checkin", "check"),
     "session": ("smcoach.cli.session", "session"),
     "solve": ("smcoach.cli.solve", "app"),
+    "trends": ("smcoach.cli.trends", "trends"),
 }
 
 

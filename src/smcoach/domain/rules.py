@@ -23,6 +23,13 @@ def parse_times(text: str | int) -> int:
     return value
 
 
+def parse_weeks(text: str | int) -> int:
+    value = _whole_number(text)
+    if value is None or not 1 <= value <= 1000:
+        raise SmcoachError(t("trends.weeks_range", got=text))
+    return value
+
+
 def parse_id(text: str | int, what: str) -> int:
     value = _whole_number(text)
     if value is None or value < 1:

@@ -89,12 +89,16 @@ def _write_plain(blocks: list[Block], stream: TextIO) -> None:
 
 
 def _write_rich(blocks: list[Block], stream: TextIO) -> None:
-    from rich import box
     from rich.console import Console
+
+    print_rich(blocks, Console(file=stream, highlight=False, markup=False, emoji=False))
+
+
+def print_rich(blocks: list[Block], console: Any) -> None:
+    """Print blocks on a Rich console (a terminal's, or one recording for an SVG or HTML file)."""
+    from rich import box
     from rich.table import Table as RichTable
     from rich.text import Text
-
-    console = Console(file=stream, highlight=False, markup=False, emoji=False)
 
     def text(value: str, style: str | None) -> Text:
         return Text(visible(value), style=THEME.get(style or "", ""))
@@ -116,6 +120,29 @@ def _write_rich(blocks: list[Block], stream: TextIO) -> None:
         for row in block.rows:
             table.add_row(*(text(c.text, c.style) for c in row))
         console.print(table)
+
+
+def export(blocks: list[Block], path: str, kind: str, title: str) -> None:
+    """Save blocks as an SVG picture or an HTML page, as they look on a colour terminal."""
+    import io
+
+    from rich.console import Console
+
+    console = Console(
+        record=True,
+        file=io.StringIO(),
+        width=120,
+        force_terminal=True,
+        color_system="truecolor",
+        highlight=False,
+        markup=False,
+        emoji=False,
+    )
+    print_rich(blocks, console)
+    if kind == "svg":
+        console.save_svg(path, title=title)
+    else:
+        console.save_html(path)
 
 
 def notice(text: str, style: str | None = None) -> None:

@@ -13,6 +13,7 @@ from smcoach.messages import t
 from smcoach.store.connection import check, connect
 from smcoach.store.problems import ProblemQueries
 from smcoach.store.sessions import SessionQueries
+from smcoach.store.trends import TrendQueries
 
 
 def _day(text: str | None) -> date | None:
@@ -68,7 +69,7 @@ def _checkin(row: sqlite3.Row) -> CheckIn:
     return CheckIn(row["plan_id"], date.fromisoformat(row["day"]), row["status"], row["note"])
 
 
-class Store(SessionQueries, ProblemQueries):
+class Store(SessionQueries, ProblemQueries, TrendQueries):
     def __init__(self, path: Path):
         self.path = path
         self.conn, self.backup_path = connect(path)

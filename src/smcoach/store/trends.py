@@ -1,0 +1,79 @@
+"""Weekly figures for trends, aggregated in SQL by the stored ISO-week keys (indexed)."""
+
+import sqlite3
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported where used: every command loads the store, few show trends
+    from smcoach.domain.trends import PlanWeekFigures
+
+# One row per plan made in the window: its week, its confidence, the days it counts (planned
+# days less rest days) and those done (partly counting half). A check-in on a day the plan did
+# not name does not count, and nothing counts past the plan's own target. A plan whose week is
+# not over yet counts no days (NULL): its completion is not known until then.
+_PER_PLAN = """
+WITH p AS (
+    SELECT id, week, confidence, days, date(start, '+6 days') < :today AS ended,
+           CASE WHEN days IS NULL THEN times
+                ELSE length(days) - length(replace(days, ',', '')) + 1 END AS target
+    FROM plans WHERE week BETWEEN :first AND :last
+),
+c AS (
+    SELECT p.id AS plan_id,
+           SUM(CASE c.status WHEN 'done' THEN 1.0 WHEN 'partly' THEN 0.5 ELSE 0 END) AS achieved,
+           SUM(c.status = 'rest') AS rest
+    FROM p JOIN checkins c ON c.plan_id = p.id
+    WHERE p.days IS NULL
+       OR instr(p.days, substr('sunmontuewedthufrisat', 3 * strftime('%w', c.day) + 1, 3)) > 0
+    GROUP BY p.id
+),
+per_plan AS (
+    SELECT p.week, p.confidence,
+           CASE WHEN p.ended THEN MAX(p.target - COALESCE(c.rest, 0), 0) END AS counted,
+           CASE WHEN p.ended THEN MIN(COALESCE(c.achieved, 0),
+                                      MAX(p.target - COALESCE(c.rest, 0), 0)) END AS achieved
+    FROM p LEFT JOIN c ON c.plan_id = p.id
+)
+"""
+
+
+class TrendQueries:
+    conn: sqlite3.Connection
+
+    def weekly_plan_figures(
+        self, first: str, last: str, today: date
+    ) -> "dict[str, PlanWeekFigures]":
+        from smcoach.domain.trends import PlanWeekFigures
+
+        rows = self.conn.execute(
+            _PER_PLAN
+            + """SELECT week, COUNT(*), AVG(confidence), SUM(counted), SUM(achieved)
+                           FROM per_plan GROUP BY week""",
+            {"first": first, "last": last, "today": today.isoformat()},
+        )
+        return {r[0]: PlanWeekFigures(r[1], r[2], r[3], r[4]) for r in rows}
+
+    def calibration_figures(
+        self, first: str, last: str, today: date
+    ) -> "dict[str, PlanWeekFigures]":
+        """The same figures by confidence band instead of by week."""
+        from smcoach.domain.trends import BANDS, PlanWeekFigures
+
+        band = " ".join(
+            f"WHEN confidence BETWEEN {lo} AND {hi} THEN '{label}'" for lo, hi, label in BANDS
+        )
+        rows = self.conn.execute(
+            _PER_PLAN
+            + f"""SELECT CASE {band} END AS band, COUNT(*), AVG(confidence), SUM(counted),
+                            SUM(achieved) FROM per_plan GROUP BY band""",
+            {"first": first, "last": last, "today": today.isoformat()},
+        )
+        return {r[0]: PlanWeekFigures(r[1], r[2], r[3], r[4]) for r in rows}
+
+    def weekly_selfefficacy(self, first: str, last: str) -> dict[str, float]:
+        rows = self.conn.execute(
+            """SELECT week, AVG(score) FROM selfchecks
+               WHERE week BETWEEN ? AND ? AND score IS NOT NULL GROUP BY week""",
+            [first, last],
+        )
+        return {r[0]: r[1] for r in rows}
