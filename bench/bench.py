@@ -4,6 +4,8 @@
     python bench/bench.py --rebuild  # build it afresh
     python bench/bench.py --runs 31  # more runs per command
 
+Also times `smcoach trends` over 12 and 520 weeks of the same data.
+
 The database holds 10 years of daily check-ins over 5 plans a week (about 2,600 plans and
 18,000 check-ins a series), plus agenda items and goals, all written through smcoach's own
 store. Each command runs as a fresh process from this venv; the floor is
@@ -124,14 +126,23 @@ def main() -> None:
         ("smcoach plan list", [smcoach, "plan", "list"], 100),
         ("smcoach check --done", [smcoach, "check", plan_id, "--done"], 100),
     ]
-    print(f"{'command':<24}{'median ms':>10}{'x floor':>9}  target")
-    print(f"{'python -c import sqlite3':<24}{floor:>10.1f}{1:>9.1f}")
+    print(f"{'command':<28}{'median ms':>10}{'x floor':>9}  target")
+    print(f"{'python -c import sqlite3':<28}{floor:>10.1f}{1:>9.1f}")
     for name, cmd, target in cases:
         ms = median_ms(cmd, env, args.runs)
         ratio = ms / floor
         ok = ms <= target and (name == "smcoach --help" or ratio <= 5)
         limit = f"<= {target} ms" + ("" if name == "smcoach --help" else " and <= 5x")
-        print(f"{name:<24}{ms:>10.1f}{ratio:>9.1f}  {limit}: {'met' if ok else 'NOT MET'}")
+        print(f"{name:<28}{ms:>10.1f}{ratio:>9.1f}  {limit}: {'met' if ok else 'NOT MET'}")
+    # Trends aggregate in SQL by ISO week: ten years should cost little more than twelve weeks.
+    short = median_ms([smcoach, "trends", "--weeks", "12"], env, args.runs)
+    long = median_ms([smcoach, "trends", "--weeks", "520"], env, args.runs)
+    print(f"{'smcoach trends --weeks 12':<28}{short:>10.1f}{short / floor:>9.1f}")
+    ok = long <= 250 and long <= 1.5 * short
+    print(
+        f"{'smcoach trends --weeks 520':<28}{long:>10.1f}{long / floor:>9.1f}  <= 250 ms and "
+        f"<= 1.5x the 12 weeks ({long / short:.2f}x): {'met' if ok else 'NOT MET'}"
+    )
 
 
 if __name__ == "__main__":

@@ -3,6 +3,9 @@ content/ (shipped inside the wheel as smcoach/content), not in code.
 
 A service can devise its own questions: a folder named by --content or $SMCOACH_CONTENT that
 holds cards/<language>.toml overrides the built-in cards key by key.
+
+Published questionnaires (content/scales/) load through `scale`: they are used exactly as
+published, so nothing overrides them.
 """
 
 import os
@@ -72,3 +75,36 @@ def card_list(section: str, key: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise SmcoachError(f"the card [{section}] {key} must be a list of texts")
     return value
+
+
+# --- published scales ---------------------------------------------------------------------------
+
+_SCALE_TEXTS = ("form", "title", "citation", "short_citation", "permission", "stem")
+
+
+@cache
+def scale(name: str, language: str = "en") -> dict[str, Any]:
+    """A published questionnaire, from content/scales/<name>.<language>.toml.
+
+    Used exactly as published: unlike the cards, a service's --content folder does not
+    override it, since its wording and scoring belong to its authors."""
+    source = content_root() / "scales" / f"{name}.{language}.toml"
+    try:
+        data = tomllib.loads(source.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as e:
+        raise SmcoachError(f"the scale file {source} is malformed: {e}") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise SmcoachError(f"cannot read the scale file {source}: {e}") from None
+    items = data.get("items")
+    anchors = data.get("anchors")
+    if (
+        any(not isinstance(data.get(key), str) for key in _SCALE_TEXTS)
+        or not isinstance(items, list)
+        or not items
+        or not all(isinstance(i, str) for i in items)
+        or not isinstance(anchors, dict)
+        or not all(isinstance(anchors.get(k), int) for k in ("low", "high"))
+        or not all(isinstance(anchors.get(k), str) for k in ("low_label", "high_label"))
+    ):
+        raise SmcoachError(f"the scale file {source} is missing its texts, items or anchors")
+    return data

@@ -118,7 +118,7 @@ def test_today_empty(run, run_json):
     assert "Next: Start your agenda" in r.stdout
     data = run_json("today")
     assert data["today"] == "2026-11-23" and data["focus"] is None and data["plans"] == []
-    assert [n["code"] for n in data["next"]] == ["add_agenda", "new_plan"]
+    assert [n["code"] for n in data["next"]] == ["add_agenda", "new_plan", "selfcheck_due"]
 
 
 def test_today_with_a_plan_suggests_checking_in_for_yesterday(run, run_json, monkeypatch):
@@ -140,7 +140,7 @@ def test_today_with_a_plan_suggests_checking_in_for_yesterday(run, run_json, mon
 def test_today_at_the_end_of_the_week(run, run_json, monkeypatch):
     run(*PLAN, "--days", "mon", "--start", "2026-11-23")
     monkeypatch.setenv("SMCOACH_TODAY", "2026-11-28")
-    assert [n["code"] for n in run_json("today")["next"]] == ["ends_tomorrow"]
+    assert [n["code"] for n in run_json("today")["next"]] == ["ends_tomorrow", "selfcheck_due"]
     monkeypatch.setenv("SMCOACH_TODAY", "2026-11-30")
     codes = [n["code"] for n in run_json("today")["next"]]
     assert codes[0] == "week_over" and "new_plan" in codes

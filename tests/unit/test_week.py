@@ -29,6 +29,7 @@ ALL_NEXT_CODES = {
     "check_today",
     "all_checked",
     "upcoming",
+    "selfcheck_due",
 }
 
 
@@ -314,6 +315,20 @@ def test_a_plan_starting_tomorrow_is_not_a_reason_to_make_a_new_plan() -> None:
     steps = next_steps(MON - timedelta(days=1), [item(focus=True)], [PlanWeek(plan(), [])])
     assert "new_plan" not in step_codes(steps)
     assert steps == [Step("upcoming", {"id": 1, "start": "2026-11-23"})]
+
+
+def test_a_selfcheck_due_comes_after_every_other_step() -> None:
+    assert "selfcheck_due" not in step_codes(next_steps(WED, [], []))
+    assert step_codes(next_steps(WED, [], [], selfcheck_due=True)) == [
+        "add_agenda",
+        "new_plan",
+        "selfcheck_due",
+    ]
+    weeks = [PlanWeek(plan(), checks(1, MON))]
+    assert step_codes(next_steps(WED, [item(focus=True)], weeks, selfcheck_due=True)) == [
+        "check_today",
+        "selfcheck_due",
+    ]
 
 
 def test_every_code_in_the_week_source_is_known() -> None:

@@ -24,7 +24,9 @@ LAZY_COMMANDS = {
     "check": ("smcoach.cli.checkin", "check"),
     "session": ("smcoach.cli.session", "session"),
     "solve": ("smcoach.cli.solve", "app"),
+    "selfcheck": ("smcoach.cli.selfcheck", "selfcheck"),
     "trends": ("smcoach.cli.trends", "trends"),
+    "symptoms": ("smcoach.cli.symptoms", "app"),
 }
 
 
@@ -32,7 +34,7 @@ def _build(name: str) -> Any:
     module, attribute = LAZY_COMMANDS[name]
     target = getattr(import_module(module), attribute)
     if not isinstance(target, typer.Typer):  # a single command: give it an app of its own
-        single = typer.Typer()
+        single = typer.Typer(add_completion=False)
         single.command(name)(target)
         target = single
     command = typer.main.get_command(target)
@@ -166,6 +168,7 @@ def today_cmd(
 
 
 def show_today(env: Env, json_out: bool) -> None:
+    from smcoach.domain.selfefficacy import selfcheck_due
     from smcoach.domain.week import PlanWeek, next_steps
     from smcoach.render import views, write, write_json
 
@@ -175,7 +178,12 @@ def show_today(env: Env, json_out: bool) -> None:
     focus = next((i for i in agenda_items if i.focus), None)
     active = store.plans()
     checkins = store.checkins([p.id for p in active])
-    steps = next_steps(day, agenda_items, [PlanWeek(p, checkins[p.id]) for p in active])
+    steps = next_steps(
+        day,
+        agenda_items,
+        [PlanWeek(p, checkins[p.id]) for p in active],
+        selfcheck_due=selfcheck_due(day, *store.selfcheck_days()),
+    )
     if json_out:
         write_json(views.today_json(day, focus, active, checkins, steps))
     else:

@@ -1,4 +1,4 @@
-"""smcoach check: the daily check-in on an action plan."""
+"""smcoach check: the daily check-in on an action plan, and the day's symptom ratings."""
 
 from datetime import date as Date
 from typing import TYPE_CHECKING, Annotated
@@ -10,11 +10,13 @@ from smcoach.cli.prompts import ask, ask_optional, choose
 from smcoach.domain.dates import parse_day
 from smcoach.domain.models import CheckIn, Plan
 from smcoach.domain.rules import parse_id
+from smcoach.domain.symptoms import parse_optional_rating, parse_rates
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
 from smcoach.render import notice
 
 if TYPE_CHECKING:
+    from smcoach.domain.symptoms import Symptom
     from smcoach.store import Store
 
 Opt = typer.Option
@@ -44,12 +46,26 @@ def check(
     note: Annotated[
         str | None, Opt("--note", help="A few words about the day.", show_default=False)
     ] = None,
+    rate: Annotated[
+        list[str] | None,
+        Opt(
+            "--rate",
+            metavar="NAME=N",
+            help="Rate a symptom on your list from 0 to 10, e.g. --rate fatigue=6 (repeatable; "
+            "see 'smcoach symptoms'). Works with or without a check-in.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check in on your plan for a day; with no flags, asks about each day not yet answered.
 
     One check-in per plan per day: checking in again replaces the first answer.
 
-    Example: smcoach check --done --note "went with my neighbour"
+    --rate NAME=N rates a symptom on your list for the day, 0-10 (again replaces it), with or
+    without a check-in; a command's check-in and ratings are saved together or not at all.
+    With no flags in a terminal, it then asks about each symptom not yet rated today.
+
+    Example: smcoach check --done --note "went with my neighbour" --rate fatigue=6
     """
     store = ctx.obj.store
     day = today()
@@ -58,18 +74,30 @@ def check(
     ]
     if len(chosen) > 1:
         raise SmcoachError(t("check.one_status"))
-    if not chosen:
+    ratings = parse_rates(rate) if rate else []
+    when = parse_day(date, day) if date is not None else day
+    if not chosen and not ratings:
         if not interactive():
             raise SmcoachError(t("check.no_flags_no_terminal"))
-        _ask_each_day(ctx, parse_id(plan_id, "plan") if plan_id is not None else None, day)
+        if when > day:
+            raise SmcoachError(t("check.future", day=when.isoformat()))
+        _ask_each_day(ctx, parse_id(plan_id, "plan") if plan_id is not None else None, day, when)
         return
-    when = parse_day(date, day) if date is not None else day
     if when > day:
         raise SmcoachError(t("check.future", day=when.isoformat()))
-    plan = _plan_for(store, plan_id, when)
-    if not plan.covers(when):
-        raise SmcoachError(t("check.outside", day=when, id=plan.id, start=plan.start, end=plan.end))
-    _save(store, CheckIn(plan.id, when, chosen[0], note))
+    checkin = None
+    if chosen:
+        plan = _plan_for(store, plan_id, when)
+        if not plan.covers(when):
+            raise SmcoachError(
+                t("check.outside", day=when, id=plan.id, start=plan.start, end=plan.end)
+            )
+        checkin = CheckIn(plan.id, when, chosen[0], note)
+    else:  # ratings alone: there is no check-in for a plan ID or a note to go with
+        for what, given in (("a plan ID", plan_id), ("--note", note)):
+            if given is not None:
+                raise SmcoachError(t("rating.needs_status", what=what))
+    _save(store, when, checkin, ratings)
 
 
 def _plan_for(store: "Store", plan_id: str | None, day: Date) -> Plan:
@@ -87,8 +115,29 @@ def _plan_for(store: "Store", plan_id: str | None, day: Date) -> Plan:
     return next((p for p in covering if p.id == number), None) or store.plan(number)
 
 
-def _save(store: "Store", checkin: CheckIn) -> None:
-    old = store.check_in(checkin, now())
+def _save(
+    store: "Store", day: Date, checkin: CheckIn | None, ratings: list[tuple[str, int]]
+) -> None:
+    """Save the check-in and the ratings of one command in one transaction, then say so."""
+    if ratings:
+        old, saved = store.save_ratings(day, ratings, now(), checkin)
+    elif checkin is not None:
+        old, saved = store.check_in(checkin, now()), []
+    else:
+        return
+    if checkin is not None:
+        _said_checked(checkin, old)
+    shown = f"{day:%a %d %b}"
+    for r in saved:
+        if r.replaced is not None and r.replaced != r.rating:
+            notice(
+                t("saved.rating_replaced", name=r.name, rating=r.rating, day=shown, old=r.replaced)
+            )
+        else:
+            notice(t("saved.rating", name=r.name, rating=r.rating, day=shown))
+
+
+def _said_checked(checkin: CheckIn, old: str | None) -> None:
     day = f"{checkin.day:%a %d %b}"
     if old and old != checkin.status:
         notice(
@@ -103,14 +152,16 @@ def _save(store: "Store", checkin: CheckIn) -> None:
         notice(t("saved.check", day=day, status=STATUS_WORDS[checkin.status]))
 
 
-def _ask_each_day(ctx: typer.Context, plan_id: int | None, day: Date) -> None:
-    """Each answer is saved as it is given, so stopping part-way keeps what was answered."""
+def _ask_each_day(ctx: typer.Context, plan_id: int | None, day: Date, rate_day: Date) -> None:
+    """Each answer is saved as it is given, so stopping part-way keeps what was answered.
+    After the plans' days, asks for a rating of each symptom not yet rated on `rate_day`."""
     from smcoach.content import card
     from smcoach.domain.week import days_to_ask
 
     store = ctx.obj.store
     plans = [store.plan(plan_id)] if plan_id else [p for p in store.plans() if p.covers(day)]
-    if not plans:
+    symptoms = store.symptoms()
+    if not plans and not symptoms:
         raise SmcoachError(t("plan.none_current"))
     checkins = store.checkins([p.id for p in plans])
     options = [
@@ -129,6 +180,28 @@ def _ask_each_day(ctx: typer.Context, plan_id: int | None, day: Date) -> None:
             if status == "skip":
                 continue
             note = ask_optional(card("check", "note"), what="a note")
-            _save(store, CheckIn(plan.id, d, status, note))
-    if not asked:
+            _save(store, d, CheckIn(plan.id, d, status, note), [])
+    if plans and not asked:
         notice(t("nothing_to_ask"))
+    if symptoms:
+        _ask_ratings(store, symptoms, rate_day, day)
+
+
+def _ask_ratings(store: "Store", symptoms: "list[Symptom]", day: Date, current: Date) -> None:
+    """A 0-10 rating of each symptom not yet rated that day, each saved as it is given."""
+    from smcoach.content import card
+
+    rated = {r.symptom_id for r in store.ratings_for(day)}
+    if all(symptom.id in rated for symptom in symptoms):
+        notice(t("rating.all_done", day=f"{day:%a %d %b}"))
+        return
+    for symptom in symptoms:
+        if symptom.id in rated:
+            continue
+        if day == current:
+            question = card("symptoms", "rating", symptom=symptom.name)
+        else:
+            question = card("symptoms", "rating_on", day=f"{day:%a %d %b}", symptom=symptom.name)
+        rating = ask(question, parse_optional_rating, what=f"the rating of {symptom.name}")
+        if rating is not None:
+            _save(store, day, None, [(symptom.name, rating)])

@@ -52,9 +52,10 @@ def trends(
         mondays = [domain.monday_of(day)]
     first, last = iso_week(mondays[0]), iso_week(mondays[-1])
     store = ctx.obj.store
+    by_week, by_band = store.plan_figures(first, last, day)
     rows = domain.rows(
         mondays,
-        store.weekly_plan_figures(first, last, day),
+        by_week,
         store.weekly_selfefficacy(first, last),
         store.symptom_weekly_averages(first, last),
     )
@@ -63,7 +64,7 @@ def trends(
                             ("completion", [r.completion for r in rows])):  # fmt: skip
         slope = domain.slope(values)
         trend[measure] = {"slope": slope, "direction": domain.direction(slope, measure)}
-    bands = domain.calibration(store.calibration_figures(first, last, day))
+    bands = domain.calibration(by_band)
     if json_out:
         write_json(view.as_json(rows, trend, bands))
     elif csv_out:

@@ -43,10 +43,13 @@ class PlanWeek(NamedTuple):
     checkins: list[CheckIn]
 
 
-def next_steps(today: date, agenda: list[AgendaItem], weeks: list[PlanWeek]) -> list[Step]:
+def next_steps(
+    today: date, agenda: list[AgendaItem], weeks: list[PlanWeek], selfcheck_due: bool = False
+) -> list[Step]:
     """What the today view suggests, most useful first.
 
-    `agenda` holds the open items; `weeks` the plans not ended, each with its check-ins.
+    `agenda` holds the open items; `weeks` the plans not ended, each with its check-ins;
+    `selfcheck_due` whether to suggest the self-efficacy scale (see domain.selfefficacy).
     """
     current = [w for w in weeks if w.plan.covers(today)]
     finished = [w for w in weeks if w.plan.end < today]
@@ -78,4 +81,6 @@ def next_steps(today: date, agenda: list[AgendaItem], weeks: list[PlanWeek]) -> 
             if w.plan.is_planned(today) and today not in {c.day for c in w.checkins}
         ]
         steps.append(Step("check_today" if due_today else "all_checked"))
+    if selfcheck_due:
+        steps.append(Step("selfcheck_due"))
     return steps

@@ -16,6 +16,10 @@ def _num(value: float | None, digits: int = 1) -> str:
     return GAP if value is None else f"{value:.{digits}f}"
 
 
+def _plans(n: int) -> str:
+    return f"{n} plan" if n == 1 else f"{n} plans"
+
+
 def blocks(
     rows: list[WeekRow], trend: dict[str, Any], bands: list[Band], hint: bool
 ) -> list[Block]:
@@ -55,7 +59,7 @@ def blocks(
                               direction=d["direction"], slope=d["slope"],
                               unit=t(f"trends.unit_{measure}"))))  # fmt: skip
     if bands:
-        parts = [t("trends.band", band=b.label, done=_num(b.completion, 0), plans=b.plans)
+        parts = [t("trends.band", band=b.label, done=_num(b.completion, 0), plans=_plans(b.plans))
                  for b in bands]  # fmt: skip
         out.append(Para(t("trends.calibration", bands="; ".join(parts))))
     if hint:

@@ -226,6 +226,68 @@ def session_summary_blocks(plans: list[Plan], goals: dict[int, Goal], today: dat
     return blocks
 
 
+# --- the self-efficacy scale -------------------------------------------------------------------
+
+if TYPE_CHECKING:
+    from smcoach.domain.selfefficacy import Selfcheck
+
+
+def score_text(score: float | None) -> str:
+    """A self-efficacy score to one decimal place, or 'not scored'."""
+    return t("selfcheck.not_scored_label") if score is None else f"{score:.1f}"
+
+
+def selfcheck_explained(check: "Selfcheck") -> str:
+    """The score in words: what it is the mean of and which way is better, or why there is none.
+    (Never a comparison with anyone else's scores.)"""
+    from smcoach.domain.selfefficacy import MOST_MISSING
+
+    total = len(check.answers)
+    skipped = total - check.answered
+    if check.score is None:
+        return t("selfcheck.not_scored", skipped=skipped, total=total, needed=total - MOST_MISSING)
+    key = "selfcheck.scored_skipped" if skipped else "selfcheck.scored"
+    return t(key, score=score_text(check.score), answered=check.answered, skipped=skipped)
+
+
+def selfcheck_json(check: "Selfcheck") -> dict[str, Any]:
+    from smcoach.domain.dates import iso_week
+
+    return {
+        "id": check.id,
+        "day": _day(check.day),
+        "week": iso_week(check.day),
+        "form": check.form,
+        "score": check.score,
+        "scored": check.score is not None,
+        "answered": check.answered,
+        "items": len(check.answers),
+        "answers": list(check.answers),
+        "created_at": check.created_at,
+    }
+
+
+def selfchecks_json(checks: "list[Selfcheck]") -> list[dict[str, Any]]:
+    return [selfcheck_json(c) for c in checks]
+
+
+def selfchecks_blocks(checks: "list[Selfcheck]") -> list[Block]:
+    if not checks:
+        return [Para(t("selfcheck.none"), "muted")]
+    table = Table(["Date", "Score", "Answered", "Form"], title="Self-efficacy checks")
+    for c in checks:
+        shown = score_text(c.score) if c.score is None else f"{score_text(c.score)}/10"
+        table.rows.append(
+            [
+                Cell(c.day.isoformat()),
+                Cell(shown, "muted" if c.score is None else "confidence"),
+                Cell(f"{c.answered} of {len(c.answers)}"),
+                Cell(c.form),
+            ]
+        )
+    return [table, Para(t("selfcheck.history_note"), "muted")]
+
+
 # --- coach findings and the today view ----------------------------------------------------------
 
 
@@ -424,3 +486,36 @@ def problem_blocks(
         blocks.append(tried_table)
     blocks.append(Para("Next: " + t(problem_next(problem, ideas, attempts), id=problem.id), "step"))
     return blocks
+
+
+# --- symptoms -----------------------------------------------------------------------------------
+
+if TYPE_CHECKING:
+    from smcoach.domain.symptoms import Symptom
+
+
+def symptoms_json(symptoms: "list[Symptom]") -> list[dict[str, Any]]:
+    return [
+        {
+            "id": s.id,
+            "name": s.name,
+            "status": s.status,
+            "created": _day(s.created),
+            "removed": _day(s.removed),
+        }
+        for s in symptoms
+    ]
+
+
+def symptoms_blocks(symptoms: "list[Symptom]", include_removed: bool = False) -> list[Block]:
+    if not symptoms:
+        return [Para(t("symptoms.none"), "muted")]
+    columns = ["Symptom", "Status", "Added", "Removed"] if include_removed else ["Symptom", "Added"]
+    table = Table(columns, title="Symptoms you rate each day, 0-10")
+    for s in symptoms:
+        row = [Cell(s.name), Cell(s.created.isoformat())]
+        if include_removed:
+            row[1:1] = [Cell(s.status, "muted" if s.status == "removed" else None)]
+            row.append(Cell(_day(s.removed) or ""))
+        table.rows.append(row)
+    return [table]

@@ -12,7 +12,9 @@ from smcoach.errors import SmcoachError, StoreError
 from smcoach.messages import t
 from smcoach.store.connection import check, connect
 from smcoach.store.problems import ProblemQueries
+from smcoach.store.selfchecks import SelfcheckQueries
 from smcoach.store.sessions import SessionQueries
+from smcoach.store.symptoms import SymptomQueries
 from smcoach.store.trends import TrendQueries
 
 
@@ -69,7 +71,7 @@ def _checkin(row: sqlite3.Row) -> CheckIn:
     return CheckIn(row["plan_id"], date.fromisoformat(row["day"]), row["status"], row["note"])
 
 
-class Store(SessionQueries, ProblemQueries, TrendQueries):
+class Store(SessionQueries, ProblemQueries, TrendQueries, SymptomQueries, SelfcheckQueries):
     def __init__(self, path: Path):
         self.path = path
         self.conn, self.backup_path = connect(path)
@@ -236,25 +238,29 @@ class Store(SessionQueries, ProblemQueries, TrendQueries):
         """Record a day's check-in, replacing any earlier one for that plan and day.
         Returns the status it replaced, if any."""
         with self._write() as c:
-            old = c.execute(
-                "SELECT status FROM checkins WHERE plan_id = ? AND day = ?",
-                [checkin.plan_id, checkin.day.isoformat()],
-            ).fetchone()
-            c.execute(
-                """INSERT INTO checkins (plan_id, day, week, status, note, recorded_at)
-                   VALUES (?, ?, ?, ?, ?, ?)
-                   ON CONFLICT (plan_id, day) DO UPDATE SET status = excluded.status,
-                   note = excluded.note, recorded_at = excluded.recorded_at""",
-                [
-                    checkin.plan_id,
-                    checkin.day.isoformat(),
-                    iso_week(checkin.day),
-                    checkin.status,
-                    checkin.note,
-                    now,
-                ],
-            )
-            return old[0] if old else None
+            return self._upsert_checkin(c, checkin, now)
+
+    def _upsert_checkin(self, c: sqlite3.Connection, checkin: CheckIn, now: str) -> str | None:
+        """The check-in's writes, inside the caller's transaction (also used by save_ratings)."""
+        old = c.execute(
+            "SELECT status FROM checkins WHERE plan_id = ? AND day = ?",
+            [checkin.plan_id, checkin.day.isoformat()],
+        ).fetchone()
+        c.execute(
+            """INSERT INTO checkins (plan_id, day, week, status, note, recorded_at)
+               VALUES (?, ?, ?, ?, ?, ?)
+               ON CONFLICT (plan_id, day) DO UPDATE SET status = excluded.status,
+               note = excluded.note, recorded_at = excluded.recorded_at""",
+            [
+                checkin.plan_id,
+                checkin.day.isoformat(),
+                iso_week(checkin.day),
+                checkin.status,
+                checkin.note,
+                now,
+            ],
+        )
+        return old[0] if old else None
 
     def checkins(self, plan_ids: list[int]) -> dict[int, list[CheckIn]]:
         found: dict[int, list[CheckIn]] = {pid: [] for pid in plan_ids}

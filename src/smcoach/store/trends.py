@@ -27,7 +27,7 @@ c AS (
        OR instr(p.days, substr('sunmontuewedthufrisat', 3 * strftime('%w', c.day) + 1, 3)) > 0
     GROUP BY p.id
 ),
-per_plan AS (
+per_plan AS MATERIALIZED (
     SELECT p.week, p.confidence,
            CASE WHEN p.ended THEN MAX(p.target - COALESCE(c.rest, 0), 0) END AS counted,
            CASE WHEN p.ended THEN MIN(COALESCE(c.achieved, 0),
@@ -40,23 +40,11 @@ per_plan AS (
 class TrendQueries:
     conn: sqlite3.Connection
 
-    def weekly_plan_figures(
+    def plan_figures(
         self, first: str, last: str, today: date
-    ) -> "dict[str, PlanWeekFigures]":
-        from smcoach.domain.trends import PlanWeekFigures
-
-        rows = self.conn.execute(
-            _PER_PLAN
-            + """SELECT week, COUNT(*), AVG(confidence), SUM(counted), SUM(achieved)
-                           FROM per_plan GROUP BY week""",
-            {"first": first, "last": last, "today": today.isoformat()},
-        )
-        return {r[0]: PlanWeekFigures(r[1], r[2], r[3], r[4]) for r in rows}
-
-    def calibration_figures(
-        self, first: str, last: str, today: date
-    ) -> "dict[str, PlanWeekFigures]":
-        """The same figures by confidence band instead of by week."""
+    ) -> "tuple[dict[str, PlanWeekFigures], dict[str, PlanWeekFigures]]":
+        """The plans made in the window, added up by ISO week and by confidence band, in one
+        query over the per-plan figures (worked out once)."""
         from smcoach.domain.trends import BANDS, PlanWeekFigures
 
         band = " ".join(
@@ -64,16 +52,24 @@ class TrendQueries:
         )
         rows = self.conn.execute(
             _PER_PLAN
-            + f"""SELECT CASE {band} END AS band, COUNT(*), AVG(confidence), SUM(counted),
-                            SUM(achieved) FROM per_plan GROUP BY band""",
+            + f"""SELECT 'week', week, COUNT(*), AVG(confidence), SUM(counted), SUM(achieved)
+                  FROM per_plan GROUP BY week
+                  UNION ALL
+                  SELECT 'band', CASE {band} END AS band, COUNT(*), AVG(confidence),
+                         SUM(counted), SUM(achieved)
+                  FROM per_plan GROUP BY band""",
             {"first": first, "last": last, "today": today.isoformat()},
         )
-        return {r[0]: PlanWeekFigures(r[1], r[2], r[3], r[4]) for r in rows}
+        by: dict[str, dict[str, PlanWeekFigures]] = {"week": {}, "band": {}}
+        for kind, key, *figures in rows:
+            by[kind][key] = PlanWeekFigures(*figures)
+        return by["week"], by["band"]
 
     def weekly_selfefficacy(self, first: str, last: str) -> dict[str, float]:
         rows = self.conn.execute(
             """SELECT week, AVG(score) FROM selfchecks
-               WHERE week BETWEEN ? AND ? AND score IS NOT NULL GROUP BY week""",
+               WHERE week BETWEEN ? AND ? AND score IS NOT NULL AND form = 'SEMCD-6'
+               GROUP BY week""",
             [first, last],
         )
         return {r[0]: r[1] for r in rows}

@@ -58,8 +58,10 @@ def test_window_is_consecutive_mondays_ending_this_week(today, weeks):
 
 def test_rows_keep_gaps_as_none_and_count_rest_days_out():
     mondays = window(date(2026, 11, 23), 3, None)
-    figures = {"2026-W46": PlanWeekFigures(plans=1, confidence=8.0, counted=4, achieved=3.5),
-               "2026-W48": PlanWeekFigures(plans=2, confidence=7.0, counted=None, achieved=None)}  # fmt: skip
+    figures = {
+        "2026-W46": PlanWeekFigures(plans=1, confidence=8.0, counted=4, achieved=3.5),
+        "2026-W48": PlanWeekFigures(plans=2, confidence=7.0, counted=None, achieved=None),
+    }
     result = rows(mondays, figures, {"2026-W47": 6.5}, {"pain": {"2026-W46": 4.0}})
     assert [(r.week, r.plans, r.confidence, r.completion, r.selfefficacy) for r in result] == [
         ("2026-W46", 1, 8.0, 87.5, None),
@@ -88,9 +90,11 @@ def test_direction():
 
 
 def test_calibration_and_the_hint():
-    figures = {"8-10": PlanWeekFigures(10, 8.6, counted=40, achieved=36),
-               "5-6": PlanWeekFigures(5, 5.4, counted=20, achieved=8),
-               "7": PlanWeekFigures(2, 7.0, counted=None, achieved=None)}  # fmt: skip
+    figures = {
+        "8-10": PlanWeekFigures(10, 8.6, counted=40, achieved=36),
+        "5-6": PlanWeekFigures(5, 5.4, counted=20, achieved=8),
+        "7": PlanWeekFigures(2, 7.0, counted=None, achieved=None),
+    }
     bands = calibration(figures)
     assert bands == [Band("8-10", 10, 90.0), Band("5-6", 5, 40.0)]  # in band order, 7 under way
     assert not confidence_runs_ahead(bands)

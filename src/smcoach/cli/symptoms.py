@@ -1,0 +1,76 @@
+"""smcoach symptoms: the person's own list of symptoms to rate each day, 0-10."""
+
+from typing import Annotated
+
+import typer
+
+from smcoach.cli.common import today
+from smcoach.cli.prompts import require
+from smcoach.domain.symptoms import parse_name
+from smcoach.messages import t
+from smcoach.render import notice
+
+app = typer.Typer(
+    help="Your symptoms (fatigue, pain, breathlessness, mood…), to rate 0-10 each day.\n\n"
+    "Rate them with 'smcoach check --rate NAME=N'.\n\n"
+    "Example: smcoach symptoms add fatigue",
+    no_args_is_help=True,
+)
+
+NameArg = Annotated[
+    str | None,
+    typer.Argument(help="The symptom's name, in your words (any case).", show_default=False),
+]
+
+
+def _name(value: str | None, question: str) -> str:
+    if value is not None:
+        return parse_name(value)
+    from smcoach.content import card
+
+    return require(
+        None,
+        what="the symptom's name",
+        how="it as an argument",
+        question=card("symptoms", question),
+        parse=parse_name,
+    )
+
+
+@app.command("add")
+def add(ctx: typer.Context, name: NameArg = None) -> None:
+    """Add a symptom to rate each day (its name is kept as you type it).
+
+    Example: smcoach symptoms add "shortness of breath"
+    """
+    symptom = ctx.obj.store.add_symptom(_name(name, "add"), today())
+    notice(t("saved.symptom", name=symptom.name))
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    all_: Annotated[bool, typer.Option("--all", help="Include removed symptoms.")] = False,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List the symptoms you rate.
+
+    Example: smcoach symptoms list --all
+    """
+    from smcoach.render import views, write, write_json
+
+    symptoms = ctx.obj.store.symptoms(include_removed=all_)
+    if json_out:
+        write_json(views.symptoms_json(symptoms))
+    else:
+        write(views.symptoms_blocks(symptoms, include_removed=all_))
+
+
+@app.command("remove")
+def remove(ctx: typer.Context, name: NameArg = None) -> None:
+    """Stop rating a symptom (it and its ratings are kept, and shown by 'symptoms list --all').
+
+    Example: smcoach symptoms remove pain
+    """
+    symptom = ctx.obj.store.remove_symptom(_name(name, "remove"), today())
+    notice(t("saved.symptom_removed", name=symptom.name))

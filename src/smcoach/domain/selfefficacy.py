@@ -1,0 +1,106 @@
+"""The Self-Efficacy for Managing Chronic Disease 6-item scale (SEMCD-6): its scoring rule, the
+reading of answers, and when to suggest taking it.
+
+The wording of the items lives in content/scales/semcd6.en.toml; this module knows only the
+published rules: six items, each answered 1 (not at all confident) to 10 (totally confident);
+the score is the mean of the items answered, and there is no score when more than two are
+missing (Lorig et al. 2001). A Spanish form is a different published scale (SEMCD-S, four items)
+with its own rules, so every stored score names its form.
+"""
+
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from smcoach.errors import SmcoachError
+from smcoach.messages import t
+
+FORM = "SEMCD-6"
+ITEMS = 6
+LOWEST, HIGHEST = 1, 10
+MOST_MISSING = 2  # more items skipped than this and the scale is not scored
+SKIP = "skip"
+FORM_ITEMS = {FORM: ITEMS}  # the number of items of each form smcoach knows
+
+SIX_WEEKS = timedelta(days=42)  # after the first: the length of the six-week course
+THREE_MONTHS = timedelta(days=91)  # then: thirteen weeks after the latest
+
+
+class Selfcheck(NamedTuple):
+    """One time the scale was taken: an answer per item (None where skipped)."""
+
+    id: int
+    day: date
+    form: str
+    score: float | None  # None: not scored, too many items skipped
+    answers: tuple[int | None, ...]
+    created_at: str
+
+    @property
+    def answered(self) -> int:
+        return sum(a is not None for a in self.answers)
+
+
+def score(answers: list[int | None]) -> float | None:
+    """The mean of the items answered; None (not scored) when more than two are missing.
+
+    Raises SmcoachError when there are not six items or an answer is outside 1-10."""
+    if len(answers) != ITEMS:
+        raise SmcoachError(t("selfcheck.count", n=ITEMS, got=len(answers)))
+    for n, answer in enumerate(answers, 1):
+        if answer is not None and (
+            isinstance(answer, bool) or not isinstance(answer, int) or not in_range(answer)
+        ):
+            raise SmcoachError(t("selfcheck.item_range", item=n, got=answer))
+    given = [a for a in answers if a is not None]
+    if ITEMS - len(given) > MOST_MISSING:
+        return None
+    return sum(given) / len(given)
+
+
+def in_range(answer: int) -> bool:
+    return LOWEST <= answer <= HIGHEST
+
+
+def parse_answer(text: str) -> int | None:
+    """One answer as typed: a whole number from 1 to 10, or nothing / 'skip' to skip it."""
+    s = text.strip().lower()
+    if not s or s == SKIP:
+        return None
+    if s.isascii() and s.isdigit() and in_range(int(s)):
+        return int(s)
+    raise SmcoachError(t("selfcheck.answer_range", got=text.strip()))
+
+
+def parse_answers(text: str) -> list[int | None]:
+    """'8,7,skip,9,6,7' -> [8, 7, None, 9, 6, 7]: six answers, each 1-10 or skip."""
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) != ITEMS:
+        raise SmcoachError(t("selfcheck.answers_count", n=ITEMS, got=len(parts)))
+    answers: list[int | None] = []
+    for n, part in enumerate(parts, 1):
+        if not part:
+            raise SmcoachError(t("selfcheck.answers_empty", item=n))
+        try:
+            answers.append(parse_answer(part))
+        except SmcoachError:
+            raise SmcoachError(t("selfcheck.answers_item", item=n, got=part)) from None
+    return answers
+
+
+def format_answers(answers: list[int | None] | tuple[int | None, ...]) -> str:
+    """The inverse of parse_answers: [8, None, …] -> '8,skip,…'."""
+    return ",".join(SKIP if a is None else str(a) for a in answers)
+
+
+def selfcheck_due(today: date, first_day: date | None, last_day: date | None) -> bool:
+    """Whether the today view should suggest taking the scale.
+
+    At the start (never taken); once six weeks after the first (42 days or more since it,
+    unless it has been taken since that point); after that, every three months (91 days or
+    more since the latest)."""
+    if first_day is None or last_day is None:
+        return True
+    six_weeks = first_day + SIX_WEEKS
+    if last_day < six_weeks:  # the six-week one is still to come
+        return today >= six_weeks
+    return today >= last_day + THREE_MONTHS

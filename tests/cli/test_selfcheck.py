@@ -1,0 +1,292 @@
+"""smcoach selfcheck through the real CLI: answers, scoring, refusals, history, the today view."""
+
+import json
+import sqlite3
+from datetime import date
+
+import pytest
+
+from smcoach.content import scale
+
+HISTORY_KEYS = {
+    "id",
+    "day",
+    "week",
+    "form",
+    "score",
+    "scored",
+    "answered",
+    "items",
+    "answers",
+    "created_at",
+}
+
+
+def history(run_json):
+    return run_json("selfcheck", "--history")
+
+
+def rows(db) -> int:
+    with sqlite3.connect(db) as conn:
+        found = conn.execute(
+            "SELECT (SELECT COUNT(*) FROM selfchecks) + (SELECT COUNT(*) FROM selfcheck_items)"
+        ).fetchone()[0]
+    conn.close()
+    return found
+
+
+def next_codes(run_json) -> list[str]:
+    return [n["code"] for n in run_json("today")["next"]]
+
+
+# taking it with --answers -------------------------------------------------------------------------
+
+
+def test_answers_are_saved_with_their_score(run, run_json):
+    r = run("selfcheck", "--answers", "8,7,skip,9,6,7")
+    assert (r.exit_code, r.stdout) == (0, "")
+    assert r.stderr == (
+        "Saved your self-efficacy check for Mon 23 Nov 2026 (SEMCD-6).\n"
+        "Score: 7.4 out of 10: the mean of the 5 questions you answered (1 skipped); "
+        "higher means more confident in managing your health.\n"
+    )
+    [saved] = history(run_json)
+    assert saved["score"] == pytest.approx(7.4)
+    assert saved["answers"] == [8, 7, None, 9, 6, 7]
+    assert (saved["day"], saved["week"], saved["form"]) == ("2026-11-23", "2026-W48", "SEMCD-6")
+    assert (saved["answered"], saved["items"], saved["scored"]) == (5, 6, True)
+
+
+def test_all_six_answered_is_explained_in_words(run):
+    r = run("selfcheck", "--answers", "7,6,6,7,6,6")
+    assert r.exit_code == 0
+    assert (
+        "Score: 6.3 out of 10: the mean of your 6 answers; "
+        "higher means more confident in managing your health." in r.stderr
+    )
+    assert "5.17" not in r.stderr and "sample" not in r.stderr  # never compared with others
+
+
+def test_not_scored_with_three_skipped(run, run_json):
+    r = run("selfcheck", "--answers", "skip,7,skip,9,skip,7")
+    assert r.exit_code == 0
+    assert (
+        "Not scored: 3 of the 6 questions were skipped, and a score needs at least 4 answers. "
+        "Your answers are kept." in r.stderr
+    )
+    [saved] = history(run_json)
+    assert (saved["score"], saved["scored"], saved["answered"]) == (None, False, 3)
+    assert saved["answers"] == [None, 7, None, 9, None, 7]
+    out = run("selfcheck", "--history").stdout
+    assert "2026-11-23  not scored  3 of 6" in out
+
+
+def test_two_skipped_is_still_scored(run, run_json):
+    assert run("selfcheck", "--answers", "skip,6,skip,8,6,8").exit_code == 0
+    assert history(run_json)[0]["score"] == 7
+
+
+@pytest.mark.parametrize(
+    ("answers", "error"),
+    [
+        (
+            "11,7,skip,9,6,7",
+            "Error: --answers: answer 1 is '11', but each answer must be a whole number from 1 "
+            "to 10, or skip; nothing was saved\n",
+        ),
+        (
+            "8,7,skip,9,6,0",
+            "Error: --answers: answer 6 is '0', but each answer must be a whole number from 1 "
+            "to 10, or skip; nothing was saved\n",
+        ),
+        (
+            "8,7,9,6,7",
+            "Error: --answers takes 6 answers separated by commas, each 1-10 or skip (such as "
+            "8,7,skip,9,6,7), got 5; nothing was saved\n",
+        ),
+    ],
+)
+def test_out_of_range_or_too_few_answers_are_refused_and_nothing_saved(
+    run, run_json, isolated, answers, error
+):
+    r = run("selfcheck", "--answers", answers)
+    assert (r.exit_code, r.stdout, r.stderr) == (1, "", error)
+    assert history(run_json) == []
+    assert rows(isolated) == 0
+
+
+def test_without_a_terminal_or_answers_it_says_how_in_one_line(run):
+    r = run("selfcheck")
+    assert (r.exit_code, r.stderr) == (
+        1,
+        "Error: selfcheck asks six questions: run it in a terminal, or give --answers such as "
+        "8,7,skip,9,6,7 (each 1-10, or skip)\n",
+    )
+
+
+def test_json_prints_the_check_just_saved(run, run_json):
+    r = run("selfcheck", "--answers", "8,7,skip,9,6,7", "--json")
+    assert r.exit_code == 0
+    saved = json.loads(r.stdout)
+    assert set(saved) == HISTORY_KEYS
+    assert saved == history(run_json)[0]
+
+
+# --date ----------------------------------------------------------------------------------------
+
+
+def test_date_is_stored_with_its_iso_week(run, run_json):
+    assert run("selfcheck", "--answers", "5,5,5,5,5,5", "--date", "yesterday").exit_code == 0
+    assert run("selfcheck", "--answers", "6,6,6,6,6,6", "--date", "2025-12-29").exit_code == 0
+    found = [(s["day"], s["week"], s["score"]) for s in history(run_json)]
+    assert found == [("2025-12-29", "2026-W01", 6), ("2026-11-22", "2026-W47", 5)]
+
+
+@pytest.mark.parametrize(
+    ("day", "error"),
+    [
+        ("tomorrow", "Error: 2026-11-24 has not happened yet: date a self-efficacy check today"),
+        ("01/02/2026", "Error: '01/02/2026' is not a date smcoach reads."),
+    ],
+)
+def test_a_future_or_unreadable_date_is_refused(run, run_json, day, error):
+    r = run("selfcheck", "--answers", "5,5,5,5,5,5", "--date", day)
+    assert r.exit_code == 1
+    assert r.stderr.startswith(error) and r.stderr.count("\n") == 1
+    assert history(run_json) == []
+
+
+# --history -------------------------------------------------------------------------------------
+
+
+def test_history_empty(run, run_json):
+    assert history(run_json) == []
+    r = run("selfcheck", "--history")
+    assert (r.exit_code, r.stdout) == (
+        0,
+        "No self-efficacy checks yet. Take one: smcoach selfcheck\n",
+    )
+
+
+def test_history_text_and_json(run, run_json):
+    run("selfcheck", "--answers", "8,7,skip,9,6,7", "--date", "2026-11-02")
+    run("selfcheck", "--answers", "skip,skip,skip,9,6,7", "--date", "2026-11-09")
+    run("selfcheck", "--answers", "9,9,8,9,9,9")
+    out = run("selfcheck", "--history").stdout.splitlines()
+    assert out[:5] == [
+        "Self-efficacy checks",
+        "Date        Score       Answered  Form",
+        "2026-11-02  7.4/10      5 of 6    SEMCD-6",
+        "2026-11-09  not scored  3 of 6    SEMCD-6",
+        "2026-11-23  8.8/10      6 of 6    SEMCD-6",
+    ]
+    assert out[5].startswith("Score: the mean of your answers, from 1 (not at all confident)")
+    assert "higher means more confident" in out[5]
+    found = history(run_json)
+    assert all(set(s) == HISTORY_KEYS for s in found)
+    assert [(s["id"], s["day"], s["answered"]) for s in found] == [
+        (1, "2026-11-02", 5),
+        (2, "2026-11-09", 3),
+        (3, "2026-11-23", 6),
+    ]
+    assert found[2]["score"] == pytest.approx(53 / 6)
+
+
+def test_history_cannot_be_combined_with_answers_or_date(run):
+    for extra in (["--answers", "5,5,5,5,5,5"], ["--date", "yesterday"]):
+        r = run("selfcheck", "--history", *extra)
+        assert (r.exit_code, r.stderr) == (
+            1,
+            "Error: --history shows your past checks: it cannot be combined with --answers "
+            "or --date\n",
+        )
+
+
+# help --------------------------------------------------------------------------------------------
+
+
+def test_help_cites_the_published_scale(run):
+    r = run("selfcheck", "--help")
+    assert r.exit_code == 0
+    out = " ".join(r.output.split())
+    assert "Lorig et al. 2001" in out
+    assert "Self-Efficacy for Managing Chronic Disease 6-Item Scale" in out
+    assert "Stanford Patient Education Research Center" in out
+    assert "free to use without permission" in out
+    assert scale("semcd6")["citation"] in out
+    assert "Example: smcoach selfcheck" in out
+
+
+# the today view ----------------------------------------------------------------------------------
+
+
+def test_today_suggests_it_until_taken(run, run_json):
+    assert "selfcheck_due" in next_codes(run_json)
+    run("agenda", "add", "Sleeping badly")
+    run("agenda", "focus", "1")
+    out = run().stdout
+    assert (
+        "Next: Answer six short questions on how confident you feel managing your health: "
+        "smcoach selfcheck" in out
+    )
+    run("selfcheck", "--answers", "8,7,skip,9,6,7")
+    assert "selfcheck_due" not in next_codes(run_json)
+    assert "smcoach selfcheck" not in run().stdout
+
+
+def test_today_suggests_it_again_after_six_weeks_then_every_three_months(
+    run, run_json, monkeypatch
+):
+    run("selfcheck", "--answers", "5,5,5,5,5,5")
+    monkeypatch.setenv("SMCOACH_TODAY", "2027-01-03")  # 41 days on
+    assert "selfcheck_due" not in next_codes(run_json)
+    monkeypatch.setenv("SMCOACH_TODAY", "2027-01-04")  # 42 days on
+    assert "selfcheck_due" in next_codes(run_json)
+    run("selfcheck", "--answers", "6,6,6,6,6,6")
+    assert "selfcheck_due" not in next_codes(run_json)
+    monkeypatch.setenv("SMCOACH_TODAY", "2027-04-04")  # 90 days after the six-week one
+    assert "selfcheck_due" not in next_codes(run_json)
+    monkeypatch.setenv("SMCOACH_TODAY", "2027-04-05")  # 91 days
+    assert "selfcheck_due" in next_codes(run_json)
+
+
+# the flow and the store, below the command ------------------------------------------------
+
+
+def test_questions_can_come_from_any_asker():
+    from smcoach.cli.prompts import AnswersAsker
+    from smcoach.cli.selfcheck import ask_selfcheck
+
+    asker = AnswersAsker({"selfcheck": {"1": 8, "2": "skip", "3": 6, "4": "", "5": 7, "6": 10}})
+    assert ask_selfcheck(asker) == [8, None, 6, None, 7, 10]
+
+
+def test_input_ending_part_way_saves_nothing(run, run_json, isolated, monkeypatch):
+    import smcoach.cli.selfcheck
+
+    monkeypatch.setattr(smcoach.cli.selfcheck, "interactive", lambda: True)
+    r = run("selfcheck", input="8\n12\n7\n")
+    assert r.exit_code == 1
+    assert r.stderr.count("answer with a whole number from 1 (not at all confident) to 10") == 1
+    assert r.stderr.endswith(
+        "Error: input ended before question 3 was answered; nothing from this step was saved\n"
+    )
+    assert history(run_json) == []
+
+
+def test_a_selfcheck_and_its_items_are_saved_together_or_not_at_all(isolated):
+    from smcoach.store import Store
+
+    store = Store(isolated)
+    try:
+        with pytest.raises(sqlite3.IntegrityError):  # the table refuses an answer of 11
+            store.add_selfcheck(date(2026, 11, 23), "SEMCD-6", [5, 5, 5, 5, 5, 11], 6.0, "now")
+        assert store.selfchecks() == []
+        assert store.selfcheck_days() == (None, None)
+        store.add_selfcheck(date(2026, 11, 23), "SEMCD-6", [5, None, 5, 5, 5, 5], 5.0, "now")
+        store.add_selfcheck(date(2026, 10, 1), "SEMCD-6", [None] * 6, None, "now")
+        assert store.selfcheck_days() == (date(2026, 10, 1), date(2026, 11, 23))
+        assert [c.answers for c in store.selfchecks()] == [(None,) * 6, (5, None, 5, 5, 5, 5)]
+    finally:
+        store.close()
+    assert rows(isolated) == 2 + 5

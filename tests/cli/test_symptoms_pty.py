@@ -1,0 +1,93 @@
+"""The interactive daily check in a real pseudo-terminal: after the check-in questions, a 0-10
+rating of each symptom not yet rated today, each saved as it is given.
+
+Runs the installed `smcoach` console script under pexpect with its own database and a pinned
+date, answers as a person would, then reads the file back through the store.
+"""
+
+import io
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pexpect
+
+from smcoach.store import Store
+
+SMCOACH = str(Path(sys.executable).parent / "smcoach")
+TUESDAY = "2026-11-24"
+
+# Question cards (content/cards/en.toml [check] and [symptoms]), as the person sees them.
+STATUS = "How did it go? done, partly, not done, rest day, or skip"
+CHOICE = "Your choice: "
+NOTE = "Anything you want to note? (Enter for nothing): "
+
+
+def rating_question(symptom: str) -> str:
+    return f"How was your {symptom} today, 0-10? (Enter to skip): "
+
+
+def smcoach(env: dict[str, str], *args: str) -> None:
+    done = subprocess.run(
+        [SMCOACH, *args], env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_check_asks_each_symptom_not_yet_rated_after_the_check_in(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SMCOACH_")}
+    env.update(SMCOACH_DB=str(tmp_path / "x.db"), SMCOACH_TODAY=TUESDAY, NO_COLOR="1", TERM="xterm")
+    smcoach(env, "plan", "new", "--what", "walk", "--how-much", "10 minutes", "--when", "morning",
+            "--days", "mon,tue", "--confidence", "8", "--start", "2026-11-23")  # fmt: skip
+    for name in ("fatigue", "Pain", "low mood", "breathlessness"):
+        smcoach(env, "symptoms", "add", name)
+    smcoach(env, "symptoms", "add", "sleep")
+    smcoach(env, "symptoms", "remove", "sleep")  # removed: not asked
+    smcoach(env, "check", "--rate", "breathlessness=2")  # rated today already: not asked
+
+    log = io.StringIO()
+    child = pexpect.spawn(
+        SMCOACH, ["check"], env=env, encoding="utf-8", timeout=10, dimensions=(40, 200)
+    )
+    child.logfile_read = log
+    child.expect_exact(f"Mon 23 Nov, plan 1 (walk): {STATUS}")
+    child.expect_exact(CHOICE)
+    child.sendline("1")
+    child.expect_exact(NOTE)
+    child.sendline("")
+    child.expect_exact("Checked in for Mon 23 Nov: done.")
+    child.expect_exact(f"Tue 24 Nov, plan 1 (walk): {STATUS}")
+    child.expect_exact(CHOICE)
+    child.sendline("5")  # skip for now
+
+    child.expect_exact(rating_question("fatigue"))
+    child.sendline("11")
+    child.expect_exact("  a rating must be a whole number from 0 to 10, got 11")
+    child.expect_exact(rating_question("fatigue"))
+    child.sendline("6")
+    child.expect_exact("Rated fatigue 6/10 for Tue 24 Nov.")
+    child.expect_exact(rating_question("Pain"))
+    child.sendline("")  # Enter: skip
+    child.expect_exact(rating_question("low mood"))
+    child.sendline(" 3 ")
+    child.expect_exact("Rated low mood 3/10 for Tue 24 Nov.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+    transcript = log.getvalue().replace("\r\n", "\n")
+    assert transcript.count(rating_question("fatigue")) == 2
+    assert "breathlessness" not in transcript and "sleep" not in transcript
+    assert "Rated Pain" not in transcript
+    assert "Traceback" not in transcript
+
+    store = Store(Path(env["SMCOACH_DB"]))
+    try:
+        rated = {r.name: r.rating for r in store.ratings_for(date.fromisoformat(TUESDAY))}
+        checked = store.checkins([1])[1]
+    finally:
+        store.close()
+    assert rated == {"fatigue": 6, "low mood": 3, "breathlessness": 2}
+    assert [(c.day.isoformat(), c.status) for c in checked] == [("2026-11-23", "done")]
