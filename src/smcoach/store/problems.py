@@ -6,13 +6,18 @@ problem on checks its status inside the transaction (the domain's `advance` deci
 follow what), so two smcoach runs on the same problem cannot both move it.
 """
 
+from __future__ import annotations
+
 import sqlite3
 from contextlib import AbstractContextManager
 from datetime import date
+from typing import TYPE_CHECKING
 
-from smcoach.domain.problems import RESULTS, Attempt, Idea, Problem, advance
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
+
+if TYPE_CHECKING:  # imported where used: every command loads the store
+    from smcoach.domain.problems import Attempt, Idea, Problem
 
 
 def _day(text: str | None) -> date | None:
@@ -20,6 +25,8 @@ def _day(text: str | None) -> date | None:
 
 
 def _problem(row: sqlite3.Row) -> Problem:
+    from smcoach.domain.problems import Problem
+
     return Problem(
         row["id"],
         row["text"],
@@ -32,10 +39,14 @@ def _problem(row: sqlite3.Row) -> Problem:
 
 
 def _idea(row: sqlite3.Row) -> Idea:
+    from smcoach.domain.problems import Idea
+
     return Idea(row["id"], row["problem_id"], row["text"], row["source"])
 
 
 def _attempt(row: sqlite3.Row) -> Attempt:
+    from smcoach.domain.problems import Attempt
+
     return Attempt(
         row["id"],
         row["problem_id"],
@@ -68,6 +79,7 @@ class ProblemQueries:
         return [_problem(r) for r in rows]
 
     def problem_ideas(self, problem_ids: list[int]) -> dict[int, list[Idea]]:
+
         found: dict[int, list[Idea]] = {pid: [] for pid in problem_ids}
         if problem_ids:
             marks = ",".join("?" * len(problem_ids))
@@ -80,6 +92,7 @@ class ProblemQueries:
         return found
 
     def problem_attempts(self, problem_ids: list[int]) -> dict[int, list[Attempt]]:
+
         found: dict[int, list[Attempt]] = {pid: [] for pid in problem_ids}
         if problem_ids:
             marks = ",".join("?" * len(problem_ids))
@@ -105,6 +118,8 @@ class ProblemQueries:
 
     def _move(self, c: sqlite3.Connection, problem_id: int, event: str, today: date) -> str:
         """Within a write: move the problem on by `event`, or refuse if it has moved already."""
+        from smcoach.domain.problems import advance
+
         problem = self.problem(problem_id)
         status = advance(problem.status, event)
         if status is None:
@@ -183,6 +198,8 @@ class ProblemQueries:
 
     def record_result(self, problem_id: int, result: str, today: date) -> str:
         """Step 4: how the idea being tried went. Returns the problem's new status."""
+        from smcoach.domain.problems import RESULTS
+
         if result not in RESULTS:
             raise ValueError(f"unknown result {result!r}")
         with self._write() as c:

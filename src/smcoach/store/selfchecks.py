@@ -4,12 +4,17 @@ A selfcheck and its items are saved in one transaction: a failure part-way saves
 Skipped items have no row in selfcheck_items; `answered` keeps their count on the selfcheck.
 """
 
+from __future__ import annotations
+
 import sqlite3
 from contextlib import AbstractContextManager
 from datetime import date
+from typing import TYPE_CHECKING
 
 from smcoach.domain.dates import iso_week
-from smcoach.domain.selfefficacy import FORM_ITEMS, Selfcheck
+
+if TYPE_CHECKING:  # imported where used: every command loads the store
+    from smcoach.domain.selfefficacy import Selfcheck
 
 
 class SelfcheckQueries:
@@ -49,6 +54,8 @@ class SelfcheckQueries:
     def selfchecks(self) -> list[Selfcheck]:
         """Every selfcheck, oldest first, with an answer for each of its form's items (None
         where skipped)."""
+        from smcoach.domain.selfefficacy import FORM_ITEMS, Selfcheck
+
         answers: dict[int, dict[int, int]] = {}
         for r in self.conn.execute("SELECT selfcheck_id, item, answer FROM selfcheck_items"):
             answers.setdefault(r[0], {})[r[1]] = r[2]

@@ -5,21 +5,28 @@ not matter); the partial unique index on active names is a backstop. Ratings car
 week of their day, so that weekly figures are aggregated in SQL through its index.
 """
 
+from __future__ import annotations
+
 import re
 import sqlite3
 from contextlib import AbstractContextManager
 from datetime import date
+from typing import TYPE_CHECKING
 
 from smcoach.domain.dates import iso_week
 from smcoach.domain.models import CheckIn
-from smcoach.domain.symptoms import Rating, RatingSaved, Symptom, find, normalise
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
+
+if TYPE_CHECKING:  # imported where used: every command loads the store
+    from smcoach.domain.symptoms import Rating, RatingSaved, Symptom
 
 _WEEK = re.compile(r"[0-9]{4}-W[0-9]{2}")
 
 
 def _symptom(row: sqlite3.Row) -> Symptom:
+    from smcoach.domain.symptoms import Symptom
+
     return Symptom(
         row["id"],
         row["name"],
@@ -47,6 +54,8 @@ class SymptomQueries:
         return [_symptom(r) for r in rows]
 
     def active_symptom(self, name: str) -> Symptom:
+        from smcoach.domain.symptoms import find
+
         found = find(self.symptoms(), name)
         if found is None:
             raise SmcoachError(t("symptom.not_found", name=name))
@@ -55,6 +64,8 @@ class SymptomQueries:
     def add_symptom(self, name: str, today: date) -> Symptom:
         """Add a symptom to follow. A name already active (in any case) is refused; a removed
         one may be added again, as a new symptom."""
+        from smcoach.domain.symptoms import Symptom, find
+
         with self._write() as c:
             existing = find(self.symptoms(), name)
             if existing is not None:
@@ -88,6 +99,8 @@ class SymptomQueries:
         replaces an earlier one for that symptom and day.
 
         Returns the check-in status replaced (if any) and each rating as saved."""
+        from smcoach.domain.symptoms import RatingSaved, find
+
         with self._write() as c:
             active = self.symptoms()
             targets: list[tuple[Symptom, int]] = []
@@ -115,6 +128,8 @@ class SymptomQueries:
 
     def ratings_for(self, day: date) -> list[Rating]:
         """Every rating of that day, of active and removed symptoms, in the list's order."""
+        from smcoach.domain.symptoms import Rating
+
         rows = self.conn.execute(
             """SELECT r.symptom_id, s.name, r.day, r.rating FROM symptom_ratings r
                JOIN symptoms s ON s.id = r.symptom_id WHERE r.day = ? ORDER BY s.id""",
@@ -132,6 +147,8 @@ class SymptomQueries:
         symptom is absent, not 0, and a symptom with none in the range is absent. Removed
         symptoms are included. A symptom removed and later added again under the same name
         (in any case) is one line, under the name it was most recently added with."""
+        from smcoach.domain.symptoms import normalise
+
         for week in (first_week, last_week):
             if not _WEEK.fullmatch(week):
                 raise ValueError(f"an ISO week key such as 2026-W48 is needed, got {week!r}")
