@@ -7,9 +7,10 @@
 Also times `smcoach trends` over 12 and 520 weeks of the same data.
 
 The database holds 10 years of daily check-ins over 5 plans a week (about 2,600 plans and
-18,000 check-ins a series), plus agenda items and goals, all written through smcoach's own
-store. Each command runs as a fresh process from this venv; the floor is
-`python -c "import sqlite3"` run the same way. Prints medians and ratios to the floor.
+18,000 check-ins), two symptoms rated every day, the self-efficacy scale every three months,
+plus agenda items and goals, all written through smcoach's own store. Each command runs as a
+fresh process from this venv; the floor is `python -c "import sqlite3"` run the same way.
+Prints medians and ratios to the floor.
 """
 
 import argparse
@@ -50,6 +51,16 @@ def build(path: Path) -> None:
     for i in range(10):
         store.add_goal(f"goal {i}", i + 1, None, first)
     store.focus_agenda(1)
+    for name in ("fatigue", "pain"):
+        store.add_symptom(name, first)
+    day = first
+    while day <= TODAY:  # both symptoms rated every day
+        ratings = [("fatigue", rng.randint(0, 10)), ("pain", rng.randint(0, 10))]
+        store.save_ratings(day, ratings, f"{day}T21:00:00+00:00")
+        if (day - first).days % 91 == 0:  # the self-efficacy scale every three months
+            answers = [rng.randint(1, 10) for _ in range(6)]
+            store.add_selfcheck(day, "SEMCD-6", answers, sum(answers) / 6, f"{day}T10:00:00+00:00")
+        day += timedelta(days=1)
     start = first
     while start <= TODAY:
         for s in range(SERIES):

@@ -186,7 +186,8 @@ def m004_selfchecks_and_symptoms(db: Any) -> None:
             recorded_at TEXT NOT NULL,
             PRIMARY KEY (symptom_id, day)
         ) WITHOUT ROWID""",
-        "CREATE INDEX symptom_ratings_week ON symptom_ratings (week)",
+        # Covers the weekly averages: trends read ratings from the index alone.
+        "CREATE INDEX symptom_ratings_week ON symptom_ratings (week, symptom_id, rating)",
     ]
     for sql in statements:
         db.execute(sql)

@@ -152,8 +152,8 @@ class SymptomQueries:
         for week in (first_week, last_week):
             if not _WEEK.fullmatch(week):
                 raise ValueError(f"an ISO week key such as 2026-W48 is needed, got {week!r}")
-        # The week index holds (week, symptom_id, day): groups come out of it in order, and
-        # only each group's ratings are read from the table.
+        # The week index holds (week, symptom_id, rating): the groups come out of it in order
+        # and the table itself is not read.
         rows = self.conn.execute(
             """SELECT week, symptom_id, SUM(rating), COUNT(*) FROM symptom_ratings
                WHERE week BETWEEN ? AND ? GROUP BY week, symptom_id""",

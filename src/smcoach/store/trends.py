@@ -24,7 +24,9 @@ c AS (
            SUM(c.status = 'rest') AS rest
     FROM p JOIN checkins c ON c.plan_id = p.id
     WHERE p.days IS NULL
-       OR instr(p.days, substr('sunmontuewedthufrisat', 3 * strftime('%w', c.day) + 1, 3)) > 0
+       -- the day's weekday (0 = Sunday) from its Julian day number: cheaper than strftime
+       OR instr(p.days, substr('sunmontuewedthufrisat',
+                               3 * (CAST(julianday(c.day) + 1.5 AS INTEGER) % 7) + 1, 3)) > 0
     GROUP BY p.id
 ),
 per_plan AS MATERIALIZED (
