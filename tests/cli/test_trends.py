@@ -106,3 +106,20 @@ def test_an_empty_database_shows_only_gaps(run_json):
     data = run_json("trends", "--weeks", "2")
     assert [w["confidence"] for w in data["weeks"]] == [None, None]
     assert data["calibration"] == []
+
+
+def test_selfefficacy_and_symptoms_are_averaged_by_week(run, run_json, monkeypatch):
+    monkeypatch.setenv("SMCOACH_TODAY", "2026-11-23")
+    assert run("selfcheck", "--answers", "6,7,8,5,6,4", "--date", "2026-11-10").exit_code == 0
+    assert run("symptoms", "add", "Fatigue").exit_code == 0
+    for day, value in (("2026-11-16", "6"), ("2026-11-18", "3"), ("2026-11-23", "8")):
+        assert run("check", "--rate", f"fatigue={value}", "--date", day).exit_code == 0, day
+    weeks = run_json("trends", "--weeks", "3")["weeks"]
+    assert [(w["week"], w["selfefficacy"], w["symptoms"]) for w in weeks] == [
+        ("2026-W46", 6.0, {"Fatigue": None}),
+        ("2026-W47", None, {"Fatigue": 4.5}),
+        ("2026-W48", None, {"Fatigue": 8.0}),
+    ]
+    table = run("trends", "--weeks", "3", "--csv").stdout.splitlines()
+    assert table[0].endswith("selfefficacy,symptom:Fatigue")
+    assert table[1].endswith(",6.0,") and table[2].endswith(",,4.5")
