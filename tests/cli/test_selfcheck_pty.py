@@ -1,16 +1,13 @@
 """smcoach selfcheck in a real pseudo-terminal: six questions, a skip, a wrong answer re-asked."""
 
 import io
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pexpect
 import pytest
 
-SMCOACH = str(Path(sys.executable).parent / "smcoach")
+from ptyhelp import SMCOACH, run_json, terminal_env
+
 STEM = "How confident are you that you can"
 HINT = "1 (not at all confident) to 10 (totally confident), or Enter to skip: "
 ITEM_STARTS = [
@@ -25,11 +22,7 @@ ITEM_STARTS = [
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
-    e = {k: v for k, v in os.environ.items() if not k.startswith("SMCOACH_")}
-    e.update(
-        SMCOACH_DB=str(tmp_path / "x.db"), SMCOACH_TODAY="2026-11-23", NO_COLOR="1", TERM="xterm"
-    )
-    return e
+    return terminal_env(tmp_path)
 
 
 def test_six_questions_with_a_skip_and_a_wrong_answer_asked_again(env: dict[str, str]) -> None:
@@ -61,16 +54,7 @@ def test_six_questions_with_a_skip_and_a_wrong_answer_asked_again(env: dict[str,
     assert transcript.count(f"3 of 6. {STEM}") == 2
     assert "Traceback" not in transcript
 
-    done = subprocess.run(
-        [SMCOACH, "selfcheck", "--history", "--json"],
-        env=env,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=30,
-    )
-    assert done.returncode == 0, done.stderr
-    [saved] = json.loads(done.stdout)
+    [saved] = run_json(env, "selfcheck", "--history")
     assert saved["answers"] == [8, None, 6, 9, 7, 5]
     assert saved["score"] == pytest.approx(7.0)
     assert (saved["answered"], saved["form"], saved["day"]) == (5, "SEMCD-6", "2026-11-23")

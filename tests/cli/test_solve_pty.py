@@ -5,17 +5,12 @@ Each test runs the installed `smcoach` console script under pexpect with its own
 pinned date, answers as a person would, then reads the database back through `--json`.
 """
 
-import io
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-import pexpect
 import pytest
 
-SMCOACH = str(Path(sys.executable).parent / "smcoach")
+from ptyhelp import Session, run_json, terminal_env
+
 MONDAY = "2026-11-23"
 
 # Question cards (content/cards/en.toml [solve] and [plan]) and catalogue lines, as shown.
@@ -58,58 +53,9 @@ STRETCH = "do my stretches before bed"
 PACE = "pace yourself: break a job into short spells with rests in between"
 
 
-class Session:
-    """One `smcoach` run in a pseudo-terminal, with everything it printed kept in `transcript`."""
-
-    def __init__(self, env: dict[str, str], *args: str) -> None:
-        self.log = io.StringIO()
-        self.child = pexpect.spawn(
-            SMCOACH, list(args), env=env, encoding="utf-8", timeout=10, dimensions=(40, 200)
-        )
-        self.child.logfile_read = self.log
-
-    def see(self, *texts: str) -> None:
-        """Wait for each text in turn (literal, not a regex)."""
-        for text in texts:
-            self.child.expect_exact(text)
-
-    def answer(self, prompt: str, reply: str) -> None:
-        self.see(prompt)
-        self.child.sendline(reply)
-
-    def interrupt(self, prompt: str) -> None:
-        self.see(prompt)
-        self.child.sendintr()
-
-    def finish(self) -> int:
-        self.child.expect(pexpect.EOF)
-        self.child.close()
-        assert self.child.exitstatus is not None, "smcoach was killed by a signal"
-        return self.child.exitstatus
-
-    @property
-    def transcript(self) -> str:
-        return self.log.getvalue().replace("\r\n", "\n")
-
-
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
-    e = {k: v for k, v in os.environ.items() if not k.startswith("SMCOACH_")}
-    e.update(SMCOACH_DB=str(tmp_path / "x.db"), SMCOACH_TODAY=MONDAY, NO_COLOR="1", TERM="xterm")
-    return e
-
-
-def run_json(env: dict[str, str], *args: str) -> object:
-    done = subprocess.run(
-        [SMCOACH, *args, "--json"],
-        env=env,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=30,
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
+    return terminal_env(tmp_path, MONDAY)
 
 
 def problem(env: dict[str, str]) -> dict[str, object]:

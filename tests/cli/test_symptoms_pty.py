@@ -6,17 +6,14 @@ date, answers as a person would, then reads the file back through the store.
 """
 
 import io
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pexpect
 
+from ptyhelp import SMCOACH, run, terminal_env
 from smcoach.store import Store
 
-SMCOACH = str(Path(sys.executable).parent / "smcoach")
 TUESDAY = "2026-11-24"
 
 # Question cards (content/cards/en.toml [check] and [symptoms]), as the person sees them.
@@ -29,23 +26,15 @@ def rating_question(symptom: str) -> str:
     return f"How was your {symptom} today, 0-10? (Enter to skip): "
 
 
-def smcoach(env: dict[str, str], *args: str) -> None:
-    done = subprocess.run(
-        [SMCOACH, *args], env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL
-    )
-    assert done.returncode == 0, done.stderr
-
-
 def test_check_asks_each_symptom_not_yet_rated_after_the_check_in(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SMCOACH_")}
-    env.update(SMCOACH_DB=str(tmp_path / "x.db"), SMCOACH_TODAY=TUESDAY, NO_COLOR="1", TERM="xterm")
-    smcoach(env, "plan", "new", "--what", "walk", "--how-much", "10 minutes", "--when", "morning",
+    env = terminal_env(tmp_path, TUESDAY)
+    run(env, "plan", "new", "--what", "walk", "--how-much", "10 minutes", "--when", "morning",
             "--days", "mon,tue", "--confidence", "8", "--start", "2026-11-23")  # fmt: skip
     for name in ("fatigue", "Pain", "low mood", "breathlessness"):
-        smcoach(env, "symptoms", "add", name)
-    smcoach(env, "symptoms", "add", "sleep")
-    smcoach(env, "symptoms", "remove", "sleep")  # removed: not asked
-    smcoach(env, "check", "--rate", "breathlessness=2")  # rated today already: not asked
+        run(env, "symptoms", "add", name)
+    run(env, "symptoms", "add", "sleep")
+    run(env, "symptoms", "remove", "sleep")  # removed: not asked
+    run(env, "check", "--rate", "breathlessness=2")  # rated today already: not asked
 
     log = io.StringIO()
     child = pexpect.spawn(
