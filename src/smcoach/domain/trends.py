@@ -101,10 +101,6 @@ def direction(value: float | None, measure: str) -> str | None:
     return "rising" if value > 0 else "falling"
 
 
-def band_of(confidence: int) -> str:
-    return next(label for low, high, label in BANDS if low <= confidence <= high)
-
-
 def calibration(figures: dict[str, PlanWeekFigures]) -> list[Band]:
     """Completion for each confidence band, from figures keyed by band label."""
     bands = []
