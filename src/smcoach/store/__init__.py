@@ -11,6 +11,7 @@ from smcoach.domain.models import AgendaItem, CheckIn, Goal, Plan, PlanDraft
 from smcoach.errors import SmcoachError, StoreError
 from smcoach.messages import t
 from smcoach.store.connection import check, connect
+from smcoach.store.grouped import rows_by
 from smcoach.store.problems import ProblemQueries
 from smcoach.store.selfchecks import SelfcheckQueries
 from smcoach.store.sessions import SessionQueries
@@ -263,16 +264,7 @@ class Store(SessionQueries, ProblemQueries, TrendQueries, SymptomQueries, Selfch
         return old[0] if old else None
 
     def checkins(self, plan_ids: list[int]) -> dict[int, list[CheckIn]]:
-        found: dict[int, list[CheckIn]] = {pid: [] for pid in plan_ids}
-        if not plan_ids:
-            return found
-        marks = ",".join("?" * len(plan_ids))
-        rows = self.conn.execute(
-            f"SELECT * FROM checkins WHERE plan_id IN ({marks}) ORDER BY day", plan_ids
-        )
-        for r in rows:
-            found[r["plan_id"]].append(_checkin(r))
-        return found
+        return rows_by(self.conn, "checkins", "plan_id", plan_ids, "day", _checkin)
 
 
 def explain(error: sqlite3.Error, path: Path) -> StoreError:

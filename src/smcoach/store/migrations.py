@@ -9,6 +9,11 @@ from typing import Any
 SET_NAME = "smcoach"
 
 
+def _run(db: Any, statements: list[str]) -> None:
+    for sql in statements:
+        db.execute(sql)
+
+
 def m001_initial(db: Any) -> None:
     statements = [
         """CREATE TABLE agenda (
@@ -67,8 +72,7 @@ def m001_initial(db: Any) -> None:
         ) WITHOUT ROWID""",
         "CREATE INDEX checkins_week ON checkins (week)",
     ]
-    for sql in statements:
-        db.execute(sql)
+    _run(db, statements)
 
 
 def m002_problems(db: Any) -> None:
@@ -112,8 +116,7 @@ def m002_problems(db: Any) -> None:
         """CREATE UNIQUE INDEX problem_attempts_one_pending ON problem_attempts (problem_id)
             WHERE result IS NULL""",
     ]
-    for sql in statements:
-        db.execute(sql)
+    _run(db, statements)
 
 
 def m003_sessions(db: Any) -> None:
@@ -142,8 +145,7 @@ def m003_sessions(db: Any) -> None:
         "ALTER TABLE plans ADD COLUMN feedback TEXT",
         "ALTER TABLE plans ADD COLUMN feedback_on TEXT",
     ]
-    for sql in statements:
-        db.execute(sql)
+    _run(db, statements)
 
 
 def m004_selfchecks_and_symptoms(db: Any) -> None:
@@ -189,8 +191,7 @@ def m004_selfchecks_and_symptoms(db: Any) -> None:
         # Covers the weekly averages: trends read ratings from the index alone.
         "CREATE INDEX symptom_ratings_week ON symptom_ratings (week, symptom_id, rating)",
     ]
-    for sql in statements:
-        db.execute(sql)
+    _run(db, statements)
 
 
 MIGRATIONS = [m001_initial, m002_problems, m003_sessions, m004_selfchecks_and_symptoms]

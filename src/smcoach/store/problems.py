@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
+from smcoach.store.grouped import rows_by
 
 if TYPE_CHECKING:  # imported where used: every command loads the store
     from smcoach.domain.problems import Attempt, Idea, Problem
@@ -79,30 +80,10 @@ class ProblemQueries:
         return [_problem(r) for r in rows]
 
     def problem_ideas(self, problem_ids: list[int]) -> dict[int, list[Idea]]:
-
-        found: dict[int, list[Idea]] = {pid: [] for pid in problem_ids}
-        if problem_ids:
-            marks = ",".join("?" * len(problem_ids))
-            rows = self.conn.execute(
-                f"SELECT * FROM problem_ideas WHERE problem_id IN ({marks}) ORDER BY id",
-                problem_ids,
-            )
-            for r in rows:
-                found[r["problem_id"]].append(_idea(r))
-        return found
+        return rows_by(self.conn, "problem_ideas", "problem_id", problem_ids, "id", _idea)
 
     def problem_attempts(self, problem_ids: list[int]) -> dict[int, list[Attempt]]:
-
-        found: dict[int, list[Attempt]] = {pid: [] for pid in problem_ids}
-        if problem_ids:
-            marks = ",".join("?" * len(problem_ids))
-            rows = self.conn.execute(
-                f"SELECT * FROM problem_attempts WHERE problem_id IN ({marks}) ORDER BY id",
-                problem_ids,
-            )
-            for r in rows:
-                found[r["problem_id"]].append(_attempt(r))
-        return found
+        return rows_by(self.conn, "problem_attempts", "problem_id", problem_ids, "id", _attempt)
 
     def problems_to_revisit(self, today: date) -> list[int]:
         """Problems with an idea chosen before today and not yet assessed: to ask how it went."""

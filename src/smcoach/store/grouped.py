@@ -1,0 +1,26 @@
+"""One query for the child rows of several parents (check-ins of plans, ideas of problems…)."""
+
+import sqlite3
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def rows_by(
+    conn: sqlite3.Connection,
+    table: str,
+    column: str,
+    ids: list[int],
+    order: str,
+    mapper: Callable[[sqlite3.Row], T],
+) -> dict[int, list[T]]:
+    """The rows of `table` whose `column` is one of `ids`, mapped and grouped by that column;
+    every id is a key, with an empty list when it has no rows. Names here are ours, never input."""
+    found: dict[int, list[T]] = {i: [] for i in ids}
+    if ids:
+        marks = ",".join("?" * len(ids))
+        sql = f"SELECT * FROM {table} WHERE {column} IN ({marks}) ORDER BY {order}"
+        for row in conn.execute(sql, ids):
+            found[row[column]].append(mapper(row))
+    return found
