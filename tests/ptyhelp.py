@@ -12,6 +12,17 @@ import pexpect
 
 SMCOACH = str(Path(sys.executable).parent / "smcoach")
 
+# The plan's questions (content/cards/en.toml), as the person sees them.
+WHAT = "What will you do? Choose something you want to do, not something you feel you ought to"
+HOW_MUCH = "How much? (for example: 10 minutes, to the end of the road, one glass of water)"
+WHEN = "When in the day? (for example: after breakfast, before the news)"
+HOW_OFTEN = "Which days (such as mon,wed,fri), or how many times this week (a number from 1 to 7)?"
+CONFIDENCE = (
+    "How sure are you, from 0 (not at all) to 10 (completely), that you will do all of this plan?"
+)
+AGAIN = "Change it, or press Enter to keep it as it is"
+CHOICE = "Your choice: "
+
 
 def terminal_env(tmp_path: Path, today: str = "2026-11-23") -> dict[str, str]:
     """A private database, a pinned date, plain output, and none of the caller's SMCOACH_*."""

@@ -12,9 +12,11 @@ REPO_CONTENT = Path(__file__).resolve().parents[1] / "content"
 
 
 def test_cards_have_every_question_the_cli_asks():
-    plan_keys = {"intro", "what", "how_much", "when", "how_often", "confidence", "change",
+    plan_keys = {"intro", "what", "how_much", "when", "how_often", "confidence", "again",
                  "smaller", "smaller_less", "smaller_fewer", "smaller_time", "smaller_what",
-                 "smaller_barrier", "smaller_keep", "barrier", "barrier_idea"}  # fmt: skip
+                 "smaller_barrier", "smaller_keep", "barrier", "barrier_idea", "safety",
+                 "safety_agreed", "safety_change", "safety_leave", "help_now",
+                 "help_now_change", "help_now_leave"}  # fmt: skip
     assert plan_keys <= set(cards()["plan"])
     assert {"status", "note"} <= set(cards()["check"])
     assert card("plan", "confidence").startswith("How sure are you, from 0")

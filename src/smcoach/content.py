@@ -14,9 +14,13 @@ from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from smcoach.errors import SmcoachError
+
+if TYPE_CHECKING:
+    from smcoach.domain.coach import Coach
+    from smcoach.domain.screening import Screen
 
 CONTENT_ENV = "SMCOACH_CONTENT"
 
@@ -108,3 +112,38 @@ def scale(name: str, language: str = "en") -> dict[str, Any]:
     ):
         raise SmcoachError(f"the scale file {source} is missing its texts, items or anchors")
     return data
+
+
+# --- coaching and safety word lists, and the help-now table ------------------------------------
+# Reviewed content that no service folder overrides: a service could otherwise weaken it.
+
+
+def _reviewed(path: Traversable) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as e:
+        raise SmcoachError(f"the file {path} is malformed: {e}") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise SmcoachError(f"cannot read the file {path}: {e}") from None
+
+
+@cache
+def screen(language: str = "en") -> "Screen":
+    """The phrase lists that say a text may call for help now (content/safety/)."""
+    from smcoach.domain.screening import Screen
+
+    return Screen(_reviewed(content_root() / "safety" / f"{language}.toml"))
+
+
+@cache
+def plan_coach(language: str = "en") -> "Coach":
+    """The action-plan coach with its word lists (content/coach/)."""
+    from smcoach.domain.coach import Coach
+
+    return Coach(_reviewed(content_root() / "coach" / f"{language}.toml"), screen(language))
+
+
+@cache
+def helplines() -> dict[str, Any]:
+    """Emergency, urgent-care and crisis lines by country (content/helplines.toml)."""
+    return _reviewed(content_root() / "helplines.toml")

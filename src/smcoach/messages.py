@@ -69,6 +69,7 @@ TEXT: dict[str, str] = {
     "solve.tried": "On {day} you chose to try: {idea}",
     "solve.plan_progress": "Your action plan {plan} for it: {tally}.",
     "solve.last_result": "Last time you tried: {idea}. It {result}.",
+    "solve.talk_first": "smcoach won't suggest trying that. Talking to someone is the next step: the ways to get help now are above (smcoach help-now).",
     "solve.not_yet": "That is all right. Once you have tried it, come back with 'smcoach solve revisit {id}'.",
     "solve.solved": "Well done: problem {id} is solved.",
     "solve.set_aside": "Problem {id} is set aside for now. If things change, pick it up again with 'smcoach solve revisit {id}'.",
@@ -96,11 +97,17 @@ TEXT: dict[str, str] = {
     "rating.twice": "'{name}' is rated twice: give each symptom one rating a day",
     "rating.needs_status": "{what} goes with a check-in: add --done, --partly, --not or --rest",
     "symptoms.none": "No symptoms on your list. Add one you want to follow each day: smcoach symptoms add fatigue",
-    "saved.symptom": "Added '{name}' to your symptoms. Rate it each day: smcoach check --rate \"{name}=N\" (0-10).",
+    "saved.symptom": "Added '{name}' to your symptoms (0 = none, 10 = worst). Rate it each day: smcoach check --rate \"{name}=N\".",
     "saved.symptom_removed": "Removed '{name}' from your symptoms (its ratings are kept; see 'smcoach symptoms list --all').",
     "saved.rating": "Rated {name} {rating}/10 for {day}.",
     "saved.rating_replaced": "Rated {name} {rating}/10 for {day} (replaces {old}).",
     "rating.all_done": "Every symptom on your list is rated for {day}.",
+    "rating.care": "If {name} is worse than usual for you, follow the plan your care team gave you, or contact them. In an emergency: smcoach help-now",
+    "symptom.scale_worse": "0 = none, 10 = worst",
+    "symptom.scale_better": "0 = worst, 10 = best",
+    "symptom.direction_worse": "higher is worse",
+    "symptom.direction_better": "higher is better",
+    "saved.symptom_better": "Added '{name}' to your symptoms, with higher as better (0 = worst, 10 = best). Rate it each day: smcoach check --rate \"{name}=N\".",
     # notices (stderr)
     "saved.agenda": "Added agenda item {id}.",
     "saved.focus": "Agenda item {id} is now your focus.",
@@ -158,7 +165,23 @@ TEXT: dict[str, str] = {
     "session.goal_current": "Your goal for this: {text}",
     "answers.unreadable": "cannot read the answers file {path}: {error}",
     "answers.malformed": "the answers file {path} is malformed: {error}",
-    # the action-plan coach (findings)
+    # the action-plan coach (findings). Each names the part of the plan it is about.
+    "finding.safety": "Please note ({field}): {text}",
+    "finding.rethink": "Think about ({field}): {text}",
+    "finding.plain": "{label}: {text}",
+    "finding.label.safety": "Please note",
+    "finding.label.rethink": "Think about",
+    "finding.label.note": "Note",
+    "finding.label.help_now": "Please note",
+    "field.what": "what you will do",
+    "field.how_much": "how much",
+    "field.when": "when",
+    "field.days": "how often",
+    "field.confidence": "your confidence",
+    "coach.help_now": (
+        "smcoach can't help with this as an action plan, and won't save it as one. "
+        "Please talk to someone now: the ways to get help are above (smcoach help-now)."
+    ),
     "coach.outcome": (
         "That sounds like a result you hope for. An action plan is something you do: "
         "what will you do this week that moves you towards it? (say, 'walk to the post box and back')"
@@ -167,9 +190,21 @@ TEXT: dict[str, str] = {
         "Plans about what you will do tend to work better than plans about stopping. "
         "Is there something to do instead? (say, 'have a piece of fruit at 3pm')"
     ),
+    "coach.not_wanted": (
+        "This sounds like something you have to do, or someone else wants. Plans work best when "
+        "they are something you want to do: is there a part of this you want, or something else?"
+    ),
     "coach.hedge": (
         "Words like 'try', 'should' or 'maybe' leave a back door open. If you mean it, "
         "say 'I will'; if you can't, the plan may need to be smaller."
+    ),
+    "coach.vague_amount": (
+        "How much, exactly? Something you can count makes it easy to know you did it "
+        "(say, '10 minutes', 'one glass', 'to the end of the road')."
+    ),
+    "coach.vague_time": (
+        "When, exactly? Tying it to a time or something you already do makes it happen "
+        "(say, 'after breakfast', 'before the news', 'at 3pm')."
     ),
     "coach.every_day": (
         "Every day leaves no room for an off day. Doing 4 out of 4 planned days builds more "
@@ -181,20 +216,80 @@ TEXT: dict[str, str] = {
         "another time) or look at what is in the way."
     ),
     "coach.medicines": (
-        "This plan changes how you take a medicine. Talk to your doctor, nurse or pharmacist "
-        "before changing any medicine: smcoach cannot advise on treatment."
+        "Starting, stopping or changing a medicine, or taking more or less of it, is something "
+        "to agree with your doctor, nurse or pharmacist first: smcoach cannot advise on treatment."
     ),
     "coach.food": (
-        "This plan cuts back food sharply. Check with your doctor, nurse or a dietitian first."
+        "Fasting or cutting back food sharply is something to check with your doctor, nurse "
+        "or a dietitian first, especially with a long-term condition or medicines."
     ),
     "coach.exercise": (
-        "This looks like a big step up in activity. If it is much more than you do now, "
-        "check with your doctor, nurse or physiotherapist first."
+        "This looks like a big step up in activity. If it is much more than you do now, or you "
+        "are getting over an illness or an operation, check with your doctor, nurse or "
+        "physiotherapist first."
+    ),
+    "coach.goal_target": (
+        "A safe target for weight, blood sugar, blood pressure and the like is one to agree "
+        "with your doctor or nurse, who know what is right for you. Your weekly action plans "
+        "can then be the steps you take towards it."
     ),
     "coach.several_plans": (
         "You already have {others} other plan(s) this week. That is fine; make sure each is "
         "something you want to do."
     ),
+    "plan.safety_refused": (
+        "not saved: please agree this plan with your doctor, nurse or pharmacist first (see above). "
+        "If you have, add --keep-anyway to save it"
+    ),
+    "plan.help_now_refused": (
+        "not saved as an action plan. If you need help now, smcoach help-now shows who to talk to"
+    ),
+    "plan.left": "The plan was not saved.",
+    "plan.agreed_shown": "you said you have agreed this plan with your doctor, nurse or pharmacist",
+    # getting help now (smcoach help-now, and signposting when what is typed calls for it)
+    "helpnow.not_for_emergencies": "Not for emergencies: smcoach help-now",
+    "helpnow.intro": "smcoach is not for emergencies, and it cannot tell how unwell anyone is. If you need help now:",
+    "helpnow.title": "Getting help now in {country} ({code})",
+    "helpnow.title_unknown": "Getting help now",
+    "helpnow.emergency_one": "Emergency, when a life may be at risk: call {number} now.",
+    "helpnow.emergency_two": "Emergency, when a life may be at risk: call {number} (or {other}) now.",
+    "helpnow.emergency_unknown": "Emergency, when a life may be at risk: call your local emergency number now.",
+    "helpnow.signs": "Call it for chest pain or pressure that does not go away, struggling to breathe, a face drooping, an arm weak or speech slurred, someone collapsed or not waking, heavy bleeding, or very high or low blood sugar with confusion or drowsiness.",
+    "helpnow.urgent": "Urgent medical help that is not an emergency:",
+    "helpnow.crisis": "If you are thinking about suicide or harming yourself, or feel you can't cope, talk to someone now:",
+    "helpnow.line.call": "{name}: call {call}",
+    "helpnow.line.call_or_text": "{name}: call or text {call}",
+    "helpnow.line.call_and_text": "{name}: call {call}, or text {text}",
+    "helpnow.line.call_and_text_keyword": "{name}: call {call}, or text {keyword} to {text}",
+    "helpnow.line.text": "{name}: text {text}",
+    "helpnow.line.text_keyword": "{name}: text {keyword} to {text}",
+    "helpnow.line.web": "{line}; online: {web}",
+    "helpnow.line.free_any_time": "{line} (free, day or night)",
+    "helpnow.line.any_time": "{line} (day or night)",
+    "helpnow.line.free": "{line} (free)",
+    "helpnow.directory": "Outside {country}: find a helpline at {directory} ({name}).",
+    "helpnow.directory_unknown": "Find a crisis helpline in your country at {directory} ({name}).",
+    "helpnow.no_lines": "smcoach has no help lines for {code} yet.",
+    "helpnow.from.setting": "Country {code}, from your settings. Change it: smcoach settings country CODE",
+    "helpnow.from.env": "Country {code}, from SMCOACH_COUNTRY. Change it: smcoach settings country CODE",
+    "helpnow.from.locale": "Country {code}, from your locale ({locale}). Change it: smcoach settings country CODE",
+    "helpnow.from.none": "smcoach does not know your country. Set it with its two-letter code: smcoach settings country GB",
+    "helpnow.advice": "For anything else about your health, talk to your doctor, nurse or pharmacist.",
+    "signpost.crisis": "If you are thinking about suicide or harming yourself, please talk to someone now. You don't have to face it alone.",
+    "signpost.overdose": "If you have taken too much of a medicine, or are thinking of it, please get help now.",
+    "signpost.urgent": "If you have chest pain, trouble breathing, signs of a stroke or another warning sign like these now, call the emergency number: don't wait.",
+    "signpost.again": "smcoach help-now shows this again. What you wrote is kept as you wrote it.",
+    # settings
+    "country.bad": "a country is its two-letter code, such as GB, IE, US, CA, AU, NZ, ES or MX; got '{got}'",
+    "settings.country": "Country",
+    "settings.country_set": "Your country is now {code}: smcoach help-now shows the lines for {country}.",
+    "settings.country_set_unknown": "Your country is now {code}. smcoach has no help lines for it yet: smcoach help-now shows how to find them.",
+    "settings.country_unset": "Your country setting is cleared: smcoach reads it from SMCOACH_COUNTRY or your locale.",
+    "settings.country_needs_code": "give a country code (such as GB), or --unset to clear it",
+    "settings.from.setting": "your settings",
+    "settings.from.env": "SMCOACH_COUNTRY",
+    "settings.from.locale": "your locale ({locale})",
+    "settings.from.none": "not set",
     # trends
     "trends.title": "Weekly trends, {first} to {last}",
     "trends.gaps": "A blank in a line above, or – in the table, is a week with nothing recorded or still under way: a gap, not a zero.",
@@ -207,6 +302,8 @@ TEXT: dict[str, str] = {
     "trends.band": "at {band}: {done}% done ({plans})",
     "trends.calibration": "Plans made {bands}.",
     "trends.hint": "Your confident plans were done less often than your confidence said: try making next week's plan smaller, so that what you plan and what you do match.",
+    "trends.symptom_lower_better": "{name} (lower is better)",
+    "trends.symptom_higher_better": "{name} (higher is better)",
     "trends.weeks_range": "--weeks must be a whole number from 1 to 1000, got {got}",
     "trends.one_output": "choose one of --json, --csv, --svg FILE or --html FILE",
     "trends.saved": "Saved the trends view to {path}.",

@@ -108,9 +108,17 @@ def test_coach_findings_are_shown_before_saving(run):
     )
     assert r.exit_code == 0
     lines = r.stderr.splitlines()
-    assert lines[0].startswith("Think about: That sounds like a result you hope for.")
-    assert any(line.startswith("Think about: Words like 'try'") for line in lines)
-    assert any(line.startswith("Think about: Every day leaves no room") for line in lines)
+    # Each finding names the part of the plan it is about.
+    assert lines[0].startswith(
+        "Think about (what you will do): That sounds like a result you hope for."
+    )
+    assert any(
+        line.startswith("Think about (what you will do): Words like 'try'") for line in lines
+    )
+    assert any(line.startswith("Think about (how much): How much, exactly?") for line in lines)
+    assert any(
+        line.startswith("Think about (how often): Every day leaves no room") for line in lines
+    )
     assert lines[-1].startswith("Saved action plan 1")
 
 
@@ -129,8 +137,14 @@ def test_safety_note_for_medicine_changes(run):
         "--confidence",
         "9",
     )
-    assert "Please note: This plan changes how you take a medicine" in r.stderr
+    assert "Please note (what you will do): Starting, stopping or changing a medicine" in r.stderr
     assert "smcoach cannot advise on treatment" in r.stderr
+    # Not saved until the person says they have agreed it with a professional.
+    assert r.exit_code == 1
+    assert r.stderr.splitlines()[-1] == (
+        "Error: not saved: please agree this plan with your doctor, nurse or pharmacist first "
+        "(see above). If you have, add --keep-anyway to save it"
+    )
 
 
 def test_second_plan_gets_a_note(run):

@@ -12,19 +12,23 @@ from pathlib import Path
 
 import pytest
 
-from ptyhelp import SMCOACH, Session, run_json, terminal_env
+from ptyhelp import (
+    AGAIN,
+    CHOICE,
+    CONFIDENCE,
+    HOW_MUCH,
+    HOW_OFTEN,
+    SMCOACH,
+    WHAT,
+    WHEN,
+    Session,
+    run_json,
+    terminal_env,
+)
 
 MONDAY = "2026-11-23"
 
 # Question cards (content/cards/en.toml) and catalogue lines, as the person sees them.
-WHAT = "What will you do? Choose something you want to do, not something you feel you ought to"
-HOW_MUCH = "How much? (for example: 10 minutes, to the end of the road, one glass of water)"
-WHEN = "When in the day? (for example: after breakfast, before the news)"
-HOW_OFTEN = "Which days (such as mon,wed,fri), or how many times this week (a number from 1 to 7)?"
-CONFIDENCE = (
-    "How sure are you, from 0 (not at all) to 10 (completely), that you will do all of this plan?"
-)
-CHANGE = "Change anything before saving? Type what, how much, when, days, or press Enter to save"
 GO_ON = "How would you like to go on?"
 GO_ON_MENU = [
     "  1. do less each time",
@@ -34,7 +38,6 @@ GO_ON_MENU = [
     "  5. look at what is in the way",
     "  6. keep the plan as it is",
 ]
-CHOICE = "Your choice: "
 CHECK_MENU = ["  1. done", "  2. partly", "  3. not done", "  4. rest day", "  5. skip for now"]
 NOTE = "Anything you want to note? (Enter for nothing): "
 INTERRUPTED = "Interrupted: nothing from this step was saved."
@@ -66,7 +69,12 @@ def start_plan(
 
 
 def low_confidence_menu(s: Session, confidence: int) -> None:
-    s.see(f"Think about: Your confidence is {confidence} out of 10.", GO_ON, *GO_ON_MENU, CHOICE)
+    s.see(
+        f"Think about (your confidence): Your confidence is {confidence} out of 10.",
+        GO_ON,
+        *GO_ON_MENU,
+        CHOICE,
+    )
 
 
 def test_low_confidence_make_it_fewer_days_then_save(env: dict[str, str]) -> None:
@@ -124,9 +132,12 @@ def test_low_confidence_look_at_what_is_in_the_way(env: dict[str, str]) -> None:
 
 def test_hedge_is_pointed_out_and_what_can_be_changed(env: dict[str, str]) -> None:
     s = start_plan(env, "try to walk", "10 minutes", "after breakfast", "mon,thu", "8")
-    s.see("Think about: Words like 'try', 'should' or 'maybe' leave a back door open.")
-    s.answer(CHANGE + ": ", "what")
-    s.answer(WHAT + " [try to walk]: ", "walk to the shop")
+    s.see(
+        "Think about (what you will do): Words like 'try', 'should' or 'maybe' leave a back "
+        "door open."
+    )
+    # The coach asks again for the part the finding is about, with the answer as it stands.
+    s.answer(f"{WHAT}. {AGAIN} [try to walk]: ", "walk to the shop")
     s.answer(CONFIDENCE + ": ", "8")
     s.see("Saved action plan 1:")
     assert s.finish() == 0

@@ -439,7 +439,7 @@ def test_a_card_folder_changes_the_questions(env: dict[str, str], tmp_path: Path
     s.answer(GOAL_BY, "")
     s.see(PLAN_INTRO)
     s.answer(OWN_WHAT + ": ", "go to bed at ten")
-    s.answer(HOW_MUCH, "every night I can")
+    s.answer(HOW_MUCH, "lights out, no phone")
     s.answer(WHEN, "at ten")
     s.answer(HOW_OFTEN, "mon,tue,thu")
     s.answer(CONFIDENCE, "8")

@@ -54,14 +54,14 @@ def one_line_error(r, message: str) -> None:
 def test_add_list_remove_and_add_again(run, run_json):
     r = run("symptoms", "add", "Fatigue")
     assert r.exit_code == 0 and r.stdout == ""
-    assert r.stderr.startswith("Added 'Fatigue' to your symptoms.")
+    assert r.stderr.startswith("Added 'Fatigue' to your symptoms (0 = none, 10 = worst).")
     run("symptoms", "add", "shortness of breath")
     listed = run_json("symptoms", "list")
     assert [(s["id"], s["name"], s["status"]) for s in listed] == [
         (1, "Fatigue", "active"),
         (2, "shortness of breath", "active"),
     ]
-    assert set(listed[0]) == {"id", "name", "status", "created", "removed"}
+    assert set(listed[0]) == {"id", "name", "higher_is_better", "status", "created", "removed"}
     assert (listed[0]["created"], listed[0]["removed"]) == ("2026-11-23", None)
 
     out = run("symptoms", "list").stdout
@@ -315,9 +315,9 @@ def test_save_ratings_with_a_check_in_is_all_or_nothing(store):
     assert store.checkins([plan_id]) == {plan_id: []}
     assert store.ratings_for(MONDAY) == []
     old, saved = store.save_ratings(MONDAY, [("PAIN", 3)], "now", checkin)
-    assert old is None and [tuple(s) for s in saved] == [("pain", 3, None)]
+    assert old is None and [tuple(s)[:3] for s in saved] == [("pain", 3, None)]
     old, saved = store.save_ratings(MONDAY, [("pain", 4)], "now", checkin._replace(status="partly"))
-    assert old == "done" and [tuple(s) for s in saved] == [("pain", 4, 3)]
+    assert old == "done" and [tuple(s)[:3] for s in saved] == [("pain", 4, 3)]
     assert store.checkins([plan_id])[plan_id][0].status == "partly"
 
 
@@ -390,15 +390,15 @@ def as_if_in_a_terminal(monkeypatch):
 def test_asked_without_a_plan_only_the_ratings(run, two_symptoms, as_if_in_a_terminal):
     r = run("check", input="7\n\n")
     assert r.exit_code == 0, r.output
-    assert "How was your fatigue today, 0-10? (Enter to skip): " in r.stderr
-    assert "How was your Pain today, 0-10? (Enter to skip): " in r.stderr
+    assert "How was your fatigue today, 0 = none, 10 = worst? (Enter to skip): " in r.stderr
+    assert "How was your Pain today, 0 = none, 10 = worst? (Enter to skip): " in r.stderr
     assert "Nothing to check in" not in r.stderr
     assert ratings() == {"fatigue": 7}
 
 
 def test_asked_for_another_day_with_date(run, two_symptoms, as_if_in_a_terminal):
     r = run("check", "--date", "yesterday", input="2\n3\n")
-    assert "How was your fatigue on Sun 22 Nov, 0-10? (Enter to skip): " in r.stderr
+    assert "How was your fatigue on Sun 22 Nov, 0 = none, 10 = worst? (Enter to skip): " in r.stderr
     assert ratings("2026-11-22") == {"fatigue": 2, "Pain": 3}
 
 

@@ -23,7 +23,7 @@ NOTE = "Anything you want to note? (Enter for nothing): "
 
 
 def rating_question(symptom: str) -> str:
-    return f"How was your {symptom} today, 0-10? (Enter to skip): "
+    return f"How was your {symptom} today, 0 = none, 10 = worst? (Enter to skip): "
 
 
 def test_check_asks_each_symptom_not_yet_rated_after_the_check_in(tmp_path: Path) -> None:

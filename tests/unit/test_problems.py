@@ -60,6 +60,7 @@ IDEAS = [idea(1), idea(2), idea(3, "card")]
         ("resources", "no_one", "accepting"),
         ("accepting", "set_aside", "accepted"),
         ("accepted", "reopen", "open"),
+        ("accepting", "ask_for_help", "resources"),  # one more idea, calling for help now
     ],
 )
 def test_every_transition(status, event, after):
@@ -67,7 +68,7 @@ def test_every_transition(status, event, after):
 
 
 def test_the_table_holds_exactly_the_transitions_tested():
-    assert len(P.TRANSITIONS) == 12
+    assert len(P.TRANSITIONS) == 13
     assert {s for s, _ in P.TRANSITIONS} | set(P.TRANSITIONS.values()) == set(P.STATUSES)
 
 

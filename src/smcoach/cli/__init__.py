@@ -27,6 +27,8 @@ LAZY_COMMANDS = {
     "selfcheck": ("smcoach.cli.selfcheck", "selfcheck"),
     "trends": ("smcoach.cli.trends", "trends"),
     "symptoms": ("smcoach.cli.symptoms", "app"),
+    "help-now": ("smcoach.cli.helpnow", "help_now"),
+    "settings": ("smcoach.cli.settings", "app"),
 }
 
 
@@ -105,6 +107,7 @@ app = typer.Typer(
     cls=SmcoachGroup,
     name="smcoach",
     help="A self-management coach: agenda, goals, action plans and daily check-ins.\n\n"
+    "Not for emergencies: smcoach help-now\n\n"
     "Run smcoach on its own to see today. Not medical advice: for anything about your "
     "treatment, talk to your doctor, nurse or pharmacist.\n\n"
     'Example: smcoach agenda add "Getting out of breath on the stairs"',
@@ -146,6 +149,9 @@ def root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:
+    from smcoach.cli import helpnow
+
+    helpnow.reset()  # the help-now signposting is shown at most once a command
     if content is not None:
         os.environ["SMCOACH_CONTENT"] = str(content)  # read by smcoach.content
     env = Env(db_path(db))

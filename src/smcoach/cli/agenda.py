@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from smcoach.cli.common import today
+from smcoach.cli.helpnow import screened
 from smcoach.cli.prompts import require
 from smcoach.domain.rules import parse_id, require_text
 from smcoach.messages import t
@@ -37,7 +38,8 @@ def _item_id(value: str | None) -> int:
 def add(
     ctx: typer.Context,
     text: Annotated[
-        str | None, typer.Argument(help="The challenge, in your words.", show_default=False)
+        str | None,
+        typer.Argument(help="The challenge, in your words.", show_default=False, callback=screened),
     ] = None,
 ) -> None:
     """Add a challenge to your agenda.

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from smcoach.cli.common import interactive, now, today
+from smcoach.cli.helpnow import screened
 from smcoach.cli.prompts import ask, ask_optional, choose
 from smcoach.domain.dates import parse_day
 from smcoach.domain.models import CheckIn, Plan
@@ -44,7 +45,8 @@ def check(
         ),
     ] = None,
     note: Annotated[
-        str | None, Opt("--note", help="A few words about the day.", show_default=False)
+        str | None,
+        Opt("--note", help="A few words about the day.", show_default=False, callback=screened),
     ] = None,
     rate: Annotated[
         list[str] | None,
@@ -127,6 +129,8 @@ def _save(
         return
     if checkin is not None:
         _said_checked(checkin, old)
+    from smcoach.domain.symptoms import RECENT_DAYS, needs_care_note
+
     shown = f"{day:%a %d %b}"
     for r in saved:
         if r.replaced is not None and r.replaced != r.rating:
@@ -135,6 +139,9 @@ def _save(
             )
         else:
             notice(t("saved.rating", name=r.name, rating=r.rating, day=shown))
+        usual = store.recent_average(r.symptom_id, day, RECENT_DAYS)
+        if needs_care_note(r.rating, usual, r.higher_is_better):
+            notice(t("rating.care", name=r.name), "safety")
 
 
 def _said_checked(checkin: CheckIn, old: str | None) -> None:
@@ -198,10 +205,15 @@ def _ask_ratings(store: "Store", symptoms: "list[Symptom]", day: Date, current: 
     for symptom in symptoms:
         if symptom.id in rated:
             continue
+        from smcoach.render.views import symptom_scale
+
+        scale = symptom_scale(symptom)
         if day == current:
-            question = card("symptoms", "rating", symptom=symptom.name)
+            question = card("symptoms", "rating", symptom=symptom.name, scale=scale)
         else:
-            question = card("symptoms", "rating_on", day=f"{day:%a %d %b}", symptom=symptom.name)
+            question = card(
+                "symptoms", "rating_on", day=f"{day:%a %d %b}", symptom=symptom.name, scale=scale
+            )
         rating = ask(question, parse_optional_rating, what=f"the rating of {symptom.name}")
         if rating is not None:
             _save(store, day, None, [(symptom.name, rating)])

@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from smcoach.cli.common import today
+from smcoach.cli.helpnow import screened
 from smcoach.cli.prompts import require
 from smcoach.domain.dates import parse_day
 from smcoach.domain.rules import parse_id, require_text
@@ -36,7 +37,8 @@ def _goal_id(value: str | None) -> int:
 def add(
     ctx: typer.Context,
     text: Annotated[
-        str | None, typer.Argument(help="The goal, in your words.", show_default=False)
+        str | None,
+        typer.Argument(help="The goal, in your words.", show_default=False, callback=screened),
     ] = None,
     agenda_id: Annotated[
         str | None, typer.Option("--agenda", help="The agenda item it serves.", show_default=False)
@@ -57,6 +59,7 @@ def add(
         parse=lambda s: require_text(s, "the goal"),
     )
     day = today()
+    show_goal_notes(goal_text)
     goal_id = ctx.obj.store.add_goal(
         goal_text,
         parse_id(agenda_id, "agenda item") if agenda_id is not None else None,
@@ -64,6 +67,17 @@ def add(
         day,
     )
     notice(t("saved.goal", id=goal_id))
+
+
+def show_goal_notes(text: str) -> None:
+    """The coach's safety notes on a new goal, and a word on clinical targets. They never
+    stop a goal being saved."""
+    import sys
+
+    from smcoach.content import plan_coach
+    from smcoach.render import views, write
+
+    write(views.findings_blocks(plan_coach().review_goal(text)), sys.stderr)
 
 
 @app.command("list")

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from smcoach.cli.common import interactive, now, today
+from smcoach.cli.helpnow import screened
 from smcoach.cli.prompts import Asker, TerminalAsker, ask, ask_optional, choose, require
 from smcoach.domain.dates import parse_day, parse_weekdays
 from smcoach.domain.rules import parse_confidence, parse_id, parse_times, require_text
@@ -43,12 +44,26 @@ def _text(field: str) -> Callable[[str], str]:
 @app.command("new")
 def new(
     ctx: typer.Context,
-    what: Annotated[str | None, Opt("--what", help="What you will do.", show_default=False)] = None,
+    what: Annotated[
+        str | None, Opt("--what", help="What you will do.", show_default=False, callback=screened)
+    ] = None,
     how_much: Annotated[
-        str | None, Opt("--how-much", help="How much, e.g. '15 minutes'.", show_default=False)
+        str | None,
+        Opt(
+            "--how-much",
+            help="How much, e.g. '15 minutes'.",
+            show_default=False,
+            callback=screened,
+        ),
     ] = None,
     when: Annotated[
-        str | None, Opt("--when", help="When in the day, e.g. 'after lunch'.", show_default=False)
+        str | None,
+        Opt(
+            "--when",
+            help="When in the day, e.g. 'after lunch'.",
+            show_default=False,
+            callback=screened,
+        ),
     ] = None,
     days: Annotated[
         str | None, Opt("--days", help="Which days, e.g. mon,wed,fri.", show_default=False)
@@ -96,22 +111,29 @@ def new(
 PREFILL_KEYS = ("what", "how_much", "when", "days", "times", "confidence", "goal", "start")
 
 
+class PlanLeft(Exception):
+    """The person chose to leave the plan unsaved."""
+
+
 def make_plan(
     store: "Store",
     asker: Asker | None,
     prefill: Mapping[str, str | None],
     *,
     keep_anyway: bool = False,
-) -> int:
-    """Make an action plan with the coach and save it; returns its ID.
+) -> int | None:
+    """Make an action plan with the coach and save it; returns its ID, or None when the person
+    chose to leave it.
 
     `prefill` gives any of PREFILL_KEYS as typed (as the flags of 'plan new' would); the asker
     is asked for the rest (keys 'plan.what', 'plan.how_much', 'plan.when', 'plan.how_often',
-    'plan.confidence') and then talks the plan through (plan.smaller, plan.barrier,
-    plan.barrier_idea, plan.change). With no asker nothing is asked: a missing value is an
-    error naming its flag, and a plan under confidence 7 is refused unless `keep_anyway`."""
-    from smcoach.content import card
-    from smcoach.domain import coach
+    'plan.confidence') and then talks the plan through (plan.help_now, plan.safety,
+    plan.smaller, plan.barrier, plan.barrier_idea, and each part again). With no asker nothing
+    is asked: a missing value is an error naming its flag, and a plan under confidence 7 or
+    with a safety finding is refused unless `keep_anyway`. Words that call for help now are
+    never made a plan."""
+    from smcoach.content import card, plan_coach
+    from smcoach.domain.coach import calls_for_help, is_confident, needs_agreement
     from smcoach.domain.models import PlanDraft
 
     unknown = set(prefill) - set(PREFILL_KEYS)
@@ -159,15 +181,29 @@ def make_plan(
     if draft.goal_id is not None:
         store.goal(draft.goal_id)  # an unknown goal is an error before any coaching
     others = len([p for p in store.plans() if p.covers(draft.start)])
+    coach = plan_coach()
     if asker is not None and not keep_anyway:
-        draft, kept_low, barrier = _coach_at_prompts(asker, draft, others)
+        try:
+            draft, kept_low, barrier, agreed = _coach_at_prompts(asker, draft, others)
+        except PlanLeft:
+            asker.say(t("plan.left"))
+            return None
     else:
-        _show_findings(draft, others)
-        kept_low, barrier = keep_anyway, None
-        if not coach.is_confident(draft) and not keep_anyway:
+        findings = _show_findings(draft, others)
+        if calls_for_help(findings):
+            raise SmcoachError(t("plan.help_now_refused"))
+        if needs_agreement(findings) and not keep_anyway:
+            raise SmcoachError(t("plan.safety_refused"))
+        if not is_confident(draft) and not keep_anyway:
             raise SmcoachError(t("plan.low_confidence_refused", confidence=draft.confidence))
+        kept_low, barrier, agreed = keep_anyway, None, needs_agreement(findings)
     plan_id = store.add_plan(
-        draft, first_confidence, kept_low and not coach.is_confident(draft), now(), barrier
+        draft,
+        first_confidence,
+        kept_low and not is_confident(draft),
+        now(),
+        barrier,
+        agreed_with_professional=agreed and needs_agreement(coach.review(draft)),
     )
     plan = store.plan(plan_id)
     notice(t("saved.plan", id=plan_id, start=plan.start.isoformat(), end=plan.end.isoformat()))
@@ -199,7 +235,8 @@ class _PlanTerminal(TerminalAsker):
         "plan.smaller": "how to go on",
         "plan.barrier": "barrier",
         "plan.barrier_idea": "an idea",
-        "plan.change": "a change",
+        "plan.safety": "whether you have agreed it",
+        "plan.help_now": "how to go on",
     }
 
     def ask(
@@ -215,31 +252,12 @@ class _PlanTerminal(TerminalAsker):
 
 
 def _show_findings(draft: "PlanDraft", others: int) -> "list[coach.Finding]":
-    from smcoach.domain import coach
+    from smcoach.content import plan_coach
     from smcoach.render import views, write
 
-    findings = coach.review(draft, others)
+    findings = plan_coach().review(draft, others)
     write(views.findings_blocks(findings, confidence=draft.confidence, others=others), sys.stderr)
     return findings
-
-
-FIELDS = {
-    "what": "what",
-    "how much": "how_much",
-    "how_much": "how_much",
-    "when": "when",
-    "days": "days",
-    "how often": "days",
-}
-
-
-def _field(answer: str) -> str | None:
-    a = " ".join(answer.strip().lower().replace("-", " ").split())
-    if not a:
-        return None
-    if a not in FIELDS:
-        raise SmcoachError("type what, how much, when or days, or press Enter to save")
-    return FIELDS[a]
 
 
 def _reask(asker: Asker, draft: "PlanDraft", field: str) -> "PlanDraft":
@@ -254,7 +272,7 @@ def _reask(asker: Asker, draft: "PlanDraft", field: str) -> "PlanDraft":
         return draft._replace(days=days, times=times)
     value = asker.ask(
         f"plan.{field}",
-        card("plan", field),
+        f"{card('plan', field)}. {card('plan', 'again')}",
         _text(field.replace("_", " ")),
         default=getattr(draft, field),
     )
@@ -267,14 +285,18 @@ def _reask(asker: Asker, draft: "PlanDraft", field: str) -> "PlanDraft":
 
 def _coach_at_prompts(
     asker: Asker, draft: "PlanDraft", others: int
-) -> "tuple[PlanDraft, bool, str | None]":
-    """Talk the draft through until the person is confident in it or keeps it as it is.
-    Returns the final draft, whether a low confidence was kept on purpose, and any barrier."""
+) -> "tuple[PlanDraft, bool, str | None, bool]":
+    """Talk the draft through, one step at a time as smcoach.domain.coach.next_ask decides,
+    until it is ready to save. Returns the final draft, whether a low confidence was kept on
+    purpose, any barrier, and whether the person agreed a safety finding with a professional.
+    Raises PlanLeft when they choose to leave it."""
     from smcoach.content import card
-    from smcoach.domain import coach
+    from smcoach.domain.coach import next_ask
 
     barrier: str | None = None
-    options = [
+    agreed = kept_low = False
+    asked: set[tuple[str, str]] = set()
+    smaller = [
         ("less", "how_much", "smaller_less"),
         ("fewer", "days", "smaller_fewer"),
         ("time", "when", "smaller_time"),
@@ -284,33 +306,54 @@ def _coach_at_prompts(
     ]
     while True:
         findings = _show_findings(draft, others)
-        if not coach.is_confident(draft):
+        step = next_ask(findings, agreed=agreed, kept_low=kept_low, asked=frozenset(asked))
+        before = draft
+        if step.step == "save":
+            return draft, kept_low, barrier, agreed
+        if step.step == "help_now":
+            options = [("change", card("plan", "help_now_change")),
+                       ("leave", card("plan", "help_now_leave"))]  # fmt: skip
+            if asker.choose("plan.help_now", card("plan", "help_now"), options) == "leave":
+                raise PlanLeft
+            draft = _reask(asker, draft, step.field or "what")
+        elif step.step == "agree":
+            options = [("agreed", card("plan", "safety_agreed")),
+                       ("change", card("plan", "safety_change")),
+                       ("leave", card("plan", "safety_leave"))]  # fmt: skip
+            choice = asker.choose("plan.safety", card("plan", "safety"), options)
+            if choice == "leave":
+                raise PlanLeft
+            if choice == "agreed":
+                agreed = True
+            else:
+                draft = _reask(asker, draft, step.field or "what")
+        elif step.step == "smaller":
             choice = asker.choose(
                 "plan.smaller",
                 card("plan", "smaller"),
-                [(k, card("plan", c)) for k, _, c in options],
+                [(k, card("plan", c)) for k, _, c in smaller],
             )
             if choice == "keep":
-                return draft, True, barrier
-            if choice == "barrier":
+                kept_low = True
+            elif choice == "barrier":
                 barrier = asker.ask(
                     "plan.barrier", card("plan", "barrier"), _text("what is in the way")
                 )
                 idea = asker.optional("plan.barrier_idea", card("plan", "barrier_idea"))
                 barrier += f" (idea: {idea})" if idea else ""
             else:
-                field = next(f for k, f, _ in options if k == choice) or "what"
-                draft = _reask(asker, draft, field)
-        elif any(f.kind == "rethink" for f in findings):
-            change = asker.ask("plan.change", card("plan", "change"), _field, default="")
-            if change is None:
-                return draft, False, barrier
-            draft = _reask(asker, draft, change)
-        else:
-            return draft, False, barrier
-        draft = draft._replace(
-            confidence=asker.ask("plan.confidence", card("plan", "confidence"), parse_confidence)
-        )
+                draft = _reask(
+                    asker, draft, next(f for k, f, _ in smaller if k == choice) or "what"
+                )
+        else:  # a part of the plan to look at again: asked once, and the person may keep it
+            asked.add((step.code or "", step.field or ""))
+            draft = _reask(asker, draft, step.field or "what")
+        if draft != before or (step.step == "smaller" and choice == "barrier"):
+            draft = draft._replace(
+                confidence=asker.ask(
+                    "plan.confidence", card("plan", "confidence"), parse_confidence
+                )
+            )
 
 
 IdArg = Annotated[

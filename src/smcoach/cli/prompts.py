@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from smcoach.cli.common import interactive
+from smcoach.cli.helpnow import screen_all, screen_typed
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
 from smcoach.render import visible
@@ -23,7 +24,9 @@ def _read(question: str, what: str) -> str:
     if not line:
         sys.stderr.write("\n")
         raise SmcoachError(t("input.ended", what=what))
-    return line.rstrip("\r\n")
+    answer = line.rstrip("\r\n")
+    screen_typed(answer)
+    return answer
 
 
 def ask(question: str, parse: Callable[[str], T], *, what: str, default: str | None = None) -> T:
@@ -49,17 +52,29 @@ def choose(question: str, options: list[tuple[str, str]], *, what: str) -> str:
     sys.stderr.write(visible(question) + "\n")
     for n, (_, label) in enumerate(options, 1):
         sys.stderr.write(f"  {n}. {visible(label)}\n")
-    keys = [k for k, _ in options]
 
     def parse(answer: str) -> str:
-        a = answer.strip().lower()
-        if a.isdigit() and 1 <= int(a) <= len(options):
-            return keys[int(a) - 1]
-        if a in keys:
-            return a
-        raise SmcoachError(f"choose a number from 1 to {len(options)}")
+        key = pick(answer, options)
+        if key is None:
+            raise SmcoachError(f"choose a number from 1 to {len(options)}")
+        return key
 
     return ask("Your choice", parse, what=what)
+
+
+def pick(answer: str, options: list[tuple[str, str]]) -> str | None:
+    """The option an answer names: its number, its key, its words as shown (any case), or the
+    start of just one option's words ("c" for "change the plan")."""
+    a = " ".join(answer.split()).lower()
+    if not a:
+        return None
+    if a.isascii() and a.isdigit():  # not '²', which isdigit() also accepts
+        return options[int(a) - 1][0] if 1 <= int(a) <= len(options) else None
+    for key, label in options:
+        if a in (key.lower(), label.lower()):
+            return key
+    starting = {key for key, label in options if label.lower().startswith(a)}
+    return starting.pop() if len(starting) == 1 else None
 
 
 def require(
@@ -207,4 +222,5 @@ def load_answers(path: Path) -> dict[str, Any]:
         raise SmcoachError(t("answers.malformed", path=path, error=e)) from None
     if not isinstance(data, dict):
         raise SmcoachError(t("answers.malformed", path=path, error="expected a table of steps"))
+    screen_all(data)
     return data

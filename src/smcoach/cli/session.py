@@ -291,6 +291,9 @@ def step_goal(store: "Store", asker: Asker, current: "Session", day: date) -> No
             return
     text = asker.ask("goal.text", card("session", "goal_text", focus=focus.text),
                      lambda s: require_text(s, "the goal"))  # fmt: skip
+    from smcoach.cli.goals import show_goal_notes
+
+    show_goal_notes(text)
     by_text = asker.optional("goal.by", card("session", "goal_by"))
     by = parse_day(by_text, day) if by_text else None
     if goals:

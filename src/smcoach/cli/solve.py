@@ -209,7 +209,7 @@ def _name(store: "Store", asker: Asker, today: date) -> int:
     text = asker.ask("solve.problem", card("solve", "problem"), _text("the problem"))
     problem_id = store.add_problem(text, today, now())
     asker.say(t("solve.saved", id=problem_id))
-    if is_vague(text):
+    if is_vague(text) and not _calls_for_help(text):
         asker.say(card("solve", "vague"))
         better = asker.ask(
             "solve.problem_again", card("solve", "problem_again"), _text("the problem"), text
@@ -307,9 +307,31 @@ def _choose(
     untried = untried_ideas(ideas, attempts)
     choice = asker.choose("solve.choice", card("solve", "choose"), _numbered(untried))
     idea = untried[int(choice) - 1]
+    if _calls_for_help(idea.text):
+        return _talk_first(store, asker, problem, None, today)
     attempt_id = store.choose_idea(problem.id, idea.id, today)
     _started(store, asker, problem.id, attempt_id, idea.text, today)
     return True
+
+
+def _calls_for_help(text: str) -> bool:
+    from smcoach.content import screen
+
+    return bool(screen().categories(text))
+
+
+def _talk_first(
+    store: "Store", asker: Asker, problem: "Problem", new_idea: str | None, today: date
+) -> bool:
+    """An idea whose words call for help now is not encouraged: it is kept as typed (a new
+    one is added to the list, not tried), and the problem goes on to step 6, someone to talk
+    to. The help-now signposting was shown when it was typed."""
+    if new_idea is not None:
+        store.keep_idea_ask_for_help(problem.id, new_idea, "own", today)
+    else:
+        store.ask_for_help(problem.id, today)
+    asker.say(t("solve.talk_first"))
+    return False
 
 
 def _numbered(ideas: "list[Idea]") -> list[tuple[str, str]]:
@@ -330,7 +352,8 @@ def _started(
         from smcoach.cli.plans import make_plan
 
         plan_id = make_plan(store, asker, {"what": idea, "start": today.isoformat()})
-        store.link_plan(attempt_id, plan_id)
+        if plan_id is not None:
+            store.link_plan(attempt_id, plan_id)
     asker.say(t("solve.chosen", id=problem_id))
 
 
@@ -402,6 +425,8 @@ def _substitute(
     if choice == "new":
         return _try_new_idea(store, asker, problem, "own", today)
     idea_id = last.idea_id if choice == "same" else untried[int(choice) - 1].id
+    if _calls_for_help(texts[idea_id]):
+        return _talk_first(store, asker, problem, None, today)
     attempt_id = store.choose_idea(problem.id, idea_id, today)
     _started(store, asker, problem.id, attempt_id, texts[idea_id], today)
     return True
@@ -413,6 +438,8 @@ def _try_new_idea(
     from smcoach.content import card
 
     text = asker.ask("solve.new_idea", card("solve", "new_idea"), _text("the idea"))
+    if _calls_for_help(text):
+        return _talk_first(store, asker, problem, text, today)
     attempt_id = store.add_and_choose_idea(problem.id, text, source, today)
     _started(store, asker, problem.id, attempt_id, text, today)
     return True
@@ -436,6 +463,8 @@ def _resources(
     if who is None:
         store.no_one_to_ask(problem.id, today)
         return False
+    if _calls_for_help(who):
+        return _talk_first(store, asker, problem, who, today)
     attempt_id = store.add_and_choose_idea(problem.id, who, "resource", today)
     _started(store, asker, problem.id, attempt_id, who, today)
     return True

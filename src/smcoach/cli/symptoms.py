@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from smcoach.cli.common import today
+from smcoach.cli.helpnow import screened
 from smcoach.cli.prompts import require
 from smcoach.domain.symptoms import parse_name
 from smcoach.messages import t
@@ -19,7 +20,9 @@ app = typer.Typer(
 
 NameArg = Annotated[
     str | None,
-    typer.Argument(help="The symptom's name, in your words (any case).", show_default=False),
+    typer.Argument(
+        help="The symptom's name, in your words (any case).", show_default=False, callback=screened
+    ),
 ]
 
 
@@ -38,13 +41,26 @@ def _name(value: str | None, question: str) -> str:
 
 
 @app.command("add")
-def add(ctx: typer.Context, name: NameArg = None) -> None:
+def add(
+    ctx: typer.Context,
+    name: NameArg = None,
+    higher_is_better: Annotated[
+        bool,
+        typer.Option(
+            "--higher-is-better",
+            help="For a symptom such as mood or energy, where 10 is best (by default 10 is "
+            "worst, as for pain or fatigue).",
+        ),
+    ] = False,
+) -> None:
     """Add a symptom to rate each day (its name is kept as you type it).
+
+    Ratings are 0 = none to 10 = worst, unless --higher-is-better (0 = worst, 10 = best).
 
     Example: smcoach symptoms add "shortness of breath"
     """
-    symptom = ctx.obj.store.add_symptom(_name(name, "add"), today())
-    notice(t("saved.symptom", name=symptom.name))
+    symptom = ctx.obj.store.add_symptom(_name(name, "add"), today(), higher_is_better)
+    notice(t("saved.symptom_better" if higher_is_better else "saved.symptom", name=symptom.name))
 
 
 @app.command("list")

@@ -72,7 +72,8 @@ def trends(
 
         sys.stdout.write(view.as_csv(rows))
     else:
-        blocks = view.blocks(rows, trend, bands, domain.confidence_runs_ahead(bands))
+        better = {s.name: s.higher_is_better for s in store.symptoms(include_removed=True)}
+        blocks = view.blocks(rows, trend, bands, domain.confidence_runs_ahead(bands), better)
         target = svg or html
         if target is None:
             write(blocks)

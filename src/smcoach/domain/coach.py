@@ -1,119 +1,224 @@
-"""The action-plan coach: reads a draft plan and returns findings to show before saving.
+"""The action-plan coach: reads a draft plan (or a new goal) and returns findings to show.
 
-Pure rules, each a small function. The wording of each finding lives in the message
-catalogue under 'coach.<code>'; the coach never advises on treatment, it only points to
-the person's health professional.
+Pure rules. The word lists live in content/coach/<language>.toml so that a clinician can
+review them and another language can have its own; this module says how they combine. The
+wording of each finding is in the message catalogue under 'coach.<code>'. The coach never
+advises on treatment: medicines, food and big steps up in exercise go to a professional.
 """
 
 import re
-from typing import NamedTuple
+from collections.abc import Iterable
+from typing import Any, NamedTuple
 
 from smcoach.domain.models import PlanDraft
 from smcoach.domain.rules import CONFIDENT
+from smcoach.domain.screening import Screen, normalise
+
+PLAN_FIELDS = ("what", "how_much", "when")
 
 
 class Finding(NamedTuple):
     code: str  # names the rule and its message: coach.<code>
-    kind: str  # "rethink": worth changing; "safety": check with a professional; "note"
-    field: str | None = None  # the part of the plan to ask again, when there is one
+    # help_now: the words call for help now, so no coaching and no plan is made of them;
+    # safety: check with a professional first; rethink: worth changing; note: for information
+    kind: str
+    field: str | None = None  # the part to ask again: what, how_much, when, days, confidence
 
 
-def _words(*patterns: str) -> re.Pattern[str]:
-    return re.compile("|".join(patterns), re.IGNORECASE)
+def _any(patterns: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
-# A result rather than a behaviour: weight, clinical numbers, "feel better".
-_OUTCOME = _words(
-    r"\b(lose|losing|shed|drop)\s+(\d+(\.\d+)?\s*)?(some\s+|a\s+few\s+)?(weight|kgs?|kilos?|pounds|lbs?|stone)\b",
-    r"\blose\s+\d",
-    r"\bweigh\s+(less|under|below)\b",
-    r"\b(lower|reduce|bring\s+down|improve|get\s+down|control)\s+(my\s+|the\s+)?"
-    r"(blood\s+pressure|bp|hba1c|cholesterol|blood\s+sugars?|glucose|weight)\b",
-    r"\bfeel\s+(better|good|less|happier|fitter|healthier)\b",
-    r"\b(be|become|get)\s+(healthier|fitter|thinner|slimmer|well|better|fit|healthy)\b",
-)
-_HEDGE = _words(
-    r"\btry(ing)?\s+(to|and)\b",
-    r"\b(i'?ll|will|going\s+to)\s+try\b",
-    r"\bshould\b",
-    r"\bmight\b",
-    r"\bmaybe\b",
-    r"\bperhaps\b",
-    r"\bhope\s+to\b",
-    r"\bhopefully\b",
-    r"\baim\s+to\b",
-    r"\bif\s+i\s+can\b",
-)
-_AVOIDANCE = _words(r"^\s*(i\s+will\s+)?(stop|quit|never|avoid|not|don'?t|do\s+not|cut\s+out)\b")
-_EVERY_DAY = _words(r"\bevery\s*day\b", r"\bdaily\b", r"\beach\s+day\b", r"\b7\s+days\b")
-_MEDICINE_CHANGE = _words(
-    r"\b(stop|stopping|reduce|cut|skip|change|increase|double|halve|lower|come\s+off|taper|wean)"
-    r"\b.{0,30}\b(medic\w*|meds|tablets?|pills?|insulin|doses?|dosage|inhalers?|steroids?|"
-    r"prescriptions?|painkillers?)\b",
-    r"\b(medic\w*|meds|tablets?|pills?|insulin|doses?|inhalers?|steroids?|painkillers?)\b"
-    r".{0,20}\b(less|fewer|more|off|half|double)\b",
-    r"\b(less|fewer|half|more|extra|double|no)\s+(of\s+)?(my\s+|the\s+)?"
-    r"(medic\w*|meds|tablets?|pills?|insulin|doses?|inhalers?|steroids?|painkillers?)\b",
-)
-_FOOD_RESTRICTION = _words(
-    r"\bfasting\b",
-    r"\bfast\s+(on|for|until|from|all|every|each|one|two|[0-9])\b",
-    r"\bstarv\w*",
-    r"\bdetox\b",
-    r"\bjuice\s+(cleanse|only|diet)\b",
-    r"\bskip\s+(all\s+)?(meals?|breakfast|lunch|dinner|supper)\b",
-    r"\bonly\s+eat\b",
-    r"\b(no|zero)\s+(food|carbs?|fat|meals?)\b",
-    r"\bcut\s+out\s+(all\s+)?(food|carbs?|fat|meals?)\b",
-    r"\b\d{3,4}\s*(kcal|calories)\b",
-)
-_EXERCISE = _words(
-    r"\b(walk\w*|run\w*|jog\w*|swim\w*|cycl\w*|bike|gym|exercis\w*|workout|"
-    r"train\w*|lift\w*|weights|hik\w*|aerobics|spin|dance|dancing|stairs)\b"
-)
-_BIG_EXERCISE = _words(
-    r"\b([6-9]\d|\d{3,})\s*(min|mins|minutes)\b",
-    r"\b(\d+(\.\d+)?)\s*(hours?|hrs?)\b",
-    r"\b(1\d|[2-9]\d|\d{3,})\s*(km|k|kilometres?|kilometers?)\b",
-    r"\b([5-9]|\d{2,})\s*(miles?)\b",
-    r"\b(marathon|half\s+marathon|double|twice\s+as\s+(much|far|long)|as\s+(hard|far|long)\s+as\s+i\s+can)\b",
-    r"\b([0-9]{5,}|[0-9]{2,3},[0-9]{3}|[0-9]{2,}\s*(k|thousand))\s*steps\b",
-)
+class Coach:
+    """The rules of a good action plan, compiled from one language's word lists."""
 
+    def __init__(self, words: dict[str, Any], screen: Screen):
+        self.screen = screen
+        w = words
+        self.clinical = _any(w["outcome"]["clinical"])
+        self.feeling = _any(w["outcome"]["feeling"])
+        self.purpose = _any(w["outcome"]["purpose"])
+        self.vague_amount = _any(w["specific"]["vague_amount"])
+        self.countable = _any(w["specific"]["countable"])
+        self.vague_time = _any(w["specific"]["vague_time"])
+        self.time_anchor = _any(w["specific"]["time_anchor"])
+        self.wanted = _any(w["wanted"]["patterns"])
+        self.wanted_daily_care = _any(w["wanted"]["not_when"])
+        self.hedge = _any(w["hedge"]["patterns"])
+        self.avoidance = _any(w["avoidance"]["patterns"])
+        self.every_day = _any(w["every_day"]["patterns"])
+        self.daily_care = _any(w["every_day"]["daily_care"])
+        self.medicine = _any(w["medicines"]["medicine"])
+        self.change = _any(w["medicines"]["change"])
+        self.as_prescribed = _any(w["medicines"]["as_prescribed"])
+        self.plainly = _any(w["medicines"]["plainly"])
+        self.food = _any(w["food"]["patterns"])
+        self.activity = _any(w["exercise"]["activity"])
+        self.vigorous = _any(w["exercise"]["vigorous"])
+        self.step_up = _any(w["exercise"]["step_up"])
+        self.big_amount = _any(w["exercise"]["big_amount"])
 
-def review(draft: PlanDraft, other_active_plans: int = 0) -> list[Finding]:
-    """Everything worth saying about a draft plan, most important first."""
-    text = " ".join((draft.what, draft.how_much, draft.when))
-    findings: list[Finding] = []
-    if _MEDICINE_CHANGE.search(text):
-        findings.append(Finding("medicines", "safety"))
-    if _FOOD_RESTRICTION.search(text):
-        findings.append(Finding("food", "safety"))
-    amount = f"{draft.what} {draft.how_much}"  # not 'when': "2 hours after dinner" is a time
-    if _EXERCISE.search(text) and _BIG_EXERCISE.search(amount):
-        findings.append(Finding("exercise", "safety"))
-    if _OUTCOME.search(draft.what):
-        findings.append(Finding("outcome", "rethink", "what"))
-    if _AVOIDANCE.search(draft.what):
-        findings.append(Finding("avoidance", "rethink", "what"))
-    for field, value in (("what", draft.what), ("how_much", draft.how_much), ("when", draft.when)):
-        if _HEDGE.search(value):
-            findings.append(Finding("hedge", "rethink", field))
-            break
-    if _every_day(draft):
-        findings.append(Finding("every_day", "rethink", "days"))
-    if draft.confidence < CONFIDENT:
-        findings.append(Finding("low_confidence", "rethink", "confidence"))
-    if other_active_plans:
-        findings.append(Finding("several_plans", "note"))
-    return findings
+    # --- plans ------------------------------------------------------------------------------
 
+    def review(self, draft: PlanDraft, other_active_plans: int = 0) -> list[Finding]:
+        """Everything worth saying about a draft plan, most important first."""
+        texts = {f: normalise(getattr(draft, f)) for f in PLAN_FIELDS}
+        for part in PLAN_FIELDS:
+            if self.screen.categories(texts[part]):
+                return [Finding("help_now", "help_now", part)]
+        findings = self._safety(texts)
+        rethink = (
+            ("outcome", self._outcome),
+            ("not_wanted", self._not_wanted),
+            ("hedge", self.hedge.search),
+        )
+        if self.avoidance.search(texts["what"]):
+            findings.append(Finding("avoidance", "rethink", "what"))
+        for code, found in rethink:
+            field = next((f for f in PLAN_FIELDS if found(texts[f])), None)
+            if field is not None:
+                findings.append(Finding(code, "rethink", field))
+        if self._vague_amount(texts["how_much"]):
+            findings.append(Finding("vague_amount", "rethink", "how_much"))
+        if self._vague_time(texts["when"]):
+            findings.append(Finding("vague_time", "rethink", "when"))
+        if self._every_day(draft, texts):
+            findings.append(Finding("every_day", "rethink", "days"))
+        if draft.confidence < CONFIDENT:
+            findings.append(Finding("low_confidence", "rethink", "confidence"))
+        if other_active_plans:
+            findings.append(Finding("several_plans", "note"))
+        return findings
 
-def _every_day(draft: PlanDraft) -> bool:
-    if draft.times == 7 or (draft.days is not None and len(draft.days) == 7):
-        return True
-    return bool(_EVERY_DAY.search(draft.when) or _EVERY_DAY.search(draft.how_much))
+    def _safety(self, texts: dict[str, str]) -> list[Finding]:
+        findings = []
+        whole = " ; ".join(texts[f] for f in PLAN_FIELDS)
+        if self._medicine_change(whole):
+            where = next((f for f in PLAN_FIELDS if self.medicine.search(texts[f])), "what")
+            findings.append(Finding("medicines", "safety", where))
+        if self.food.search(whole):
+            where = next((f for f in PLAN_FIELDS if self.food.search(texts[f])), "what")
+            findings.append(Finding("food", "safety", where))
+        # Not 'when': "2 hours after dinner" is a time, not an amount.
+        amount = f"{texts['what']} ; {texts['how_much']}"
+        if self._big_exercise(amount, whole):
+            findings.append(Finding("exercise", "safety", "how_much"))
+        return findings
+
+    def _medicine_change(self, text: str) -> bool:
+        """A medicine with a change near it, unless it is taken as prescribed (and not plainly
+        stopped or changed)."""
+        for m in self.medicine.finditer(text):
+            near = text[max(0, m.start() - 40) : m.end() + 40]
+            if not self.change.search(near):
+                continue
+            if not self.as_prescribed.search(text) or self._plainly_changed(text):
+                return True
+        return False
+
+    def _plainly_changed(self, text: str) -> bool:
+        """A clear change ("stop taking my statins", "start St John's wort") with a medicine in
+        the next few words, not itself negated ("so I don't skip my tablets")."""
+        for m in self.plainly.finditer(text):
+            if self.screen.negated(text, m.start()):
+                continue
+            if self.medicine.search(text[m.end() : m.end() + 30]):
+                return True
+        return False
+
+    def _big_exercise(self, amount: str, whole: str) -> bool:
+        if not self.activity.search(amount):
+            return False
+        if self.big_amount.search(amount):
+            return True
+        return bool(self.vigorous.search(amount) and self.step_up.search(whole))
+
+    def _outcome(self, text: str) -> bool:
+        """A result rather than something done, unless an action carries it ("walk to the
+        shop to lose weight")."""
+        for pattern in (self.clinical, self.feeling):
+            for m in pattern.finditer(text):
+                if not self.purpose.search(text[: m.start()]):
+                    return True
+        return False
+
+    def _not_wanted(self, text: str) -> bool:
+        return bool(self.wanted.search(text)) and not self.wanted_daily_care.search(text)
+
+    def _vague_amount(self, text: str) -> bool:
+        return bool(self.vague_amount.search(text)) and not self.countable.search(text)
+
+    def _vague_time(self, text: str) -> bool:
+        return bool(self.vague_time.search(text)) and not self.time_anchor.search(text)
+
+    def _every_day(self, draft: PlanDraft, texts: dict[str, str]) -> bool:
+        if self.daily_care.search(texts["what"]) or self.daily_care.search(texts["how_much"]):
+            return False  # medicines as prescribed, inhalers, insulin, monitoring: daily is right
+        if draft.times == 7 or (draft.days is not None and len(draft.days) == 7):
+            return True
+        return bool(
+            self.every_day.search(texts["when"]) or self.every_day.search(texts["how_much"])
+        )
+
+    # --- goals ------------------------------------------------------------------------------
+
+    def review_goal(self, text: str) -> list[Finding]:
+        """A new goal, read by the same safety rules, and for clinical targets (weight, blood
+        sugar, blood pressure) that are best agreed with a health professional."""
+        s = normalise(text)
+        if self.screen.categories(s):
+            return []  # the help-now signposting says all there is to say
+        findings = self._safety({"what": s, "how_much": "", "when": ""})
+        if self.clinical.search(s):
+            findings.append(Finding("goal_target", "note"))
+        return [f._replace(field=None) for f in findings]
 
 
 def is_confident(draft: PlanDraft) -> bool:
     return draft.confidence >= CONFIDENT
+
+
+def needs_agreement(findings: list[Finding]) -> bool:
+    """A plan with a safety finding is saved only once the person says they have agreed it
+    with their doctor, nurse or pharmacist."""
+    return any(f.kind == "safety" for f in findings)
+
+
+def calls_for_help(findings: list[Finding]) -> bool:
+    """The plan's words call for help now: it is not made an action plan."""
+    return any(f.kind == "help_now" for f in findings)
+
+
+class Ask(NamedTuple):
+    """What the coach asks next at a terminal: step is help_now (change the words or leave it),
+    agree (agreed with a professional, change, or leave), smaller (low confidence: how to go
+    on), field (that part again), or save."""
+
+    step: str
+    field: str | None = None
+    code: str | None = None
+
+
+def next_ask(
+    findings: list[Finding], *, agreed: bool, kept_low: bool, asked: frozenset[tuple[str, str]]
+) -> Ask:
+    """The coaching conversation's next step, from the findings on the current draft: help
+    now first, then a professional's agreement, then confidence, then each part a finding is
+    about, asked once (the person may keep their answer)."""
+    for f in findings:
+        if f.kind == "help_now":
+            return Ask("help_now", f.field or "what", f.code)
+    if not agreed:
+        for f in findings:
+            if f.kind == "safety":
+                return Ask("agree", f.field, f.code)
+    if not kept_low and any(f.code == "low_confidence" for f in findings):
+        return Ask("smaller", "confidence", "low_confidence")
+    for f in findings:
+        if (
+            f.kind == "rethink"
+            and f.field not in (None, "confidence")
+            and ((f.code, f.field or "") not in asked)
+        ):
+            return Ask("field", f.field, f.code)
+    return Ask("save")

@@ -59,6 +59,7 @@ class Plan(NamedTuple):
     ended: date | None = None
     feedback: str | None = None  # how the person said the week went, at the next session
     feedback_on: date | None = None
+    agreed_with_professional: bool = False  # a safety finding, agreed with a professional
 
     @property
     def end(self) -> date:

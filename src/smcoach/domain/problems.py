@@ -55,6 +55,7 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     ("trying", "partly"): "choosing",
     ("trying", "did_not_work"): "choosing",
     ("choosing", "ask_for_help"): "resources",
+    ("accepting", "ask_for_help"): "resources",  # an idea that calls for help now instead
     ("choosing", "no_one"): "accepting",  # step 6 reached because no untried idea is left
     ("resources", "no_one"): "accepting",
     ("accepting", "set_aside"): "accepted",

@@ -18,6 +18,7 @@ class Symptom(NamedTuple):
     status: str  # active, removed
     created: date
     removed: date | None = None
+    higher_is_better: bool = False  # mood, energy; for most symptoms a higher rating is worse
 
 
 class Rating(NamedTuple):
@@ -33,6 +34,8 @@ class RatingSaved(NamedTuple):
     name: str
     rating: int
     replaced: int | None
+    symptom_id: int = 0
+    higher_is_better: bool = False
 
 
 def normalise(name: str) -> str:
@@ -82,6 +85,29 @@ def parse_rates(texts: list[str]) -> list[tuple[str, int]]:
             raise SmcoachError(t("rating.twice", name=name))
         seen.add(key)
     return rates
+
+
+# A rating this high (or, when higher is better, this low) is worth a word of safety.
+SEVERE = 9
+MUCH_WORSE = 3  # points worse than the symptom's average over RECENT_DAYS
+RECENT_DAYS = 28
+
+
+def worse_by(rating: int, than: float, higher_is_better: bool) -> float:
+    """How many points `rating` is worse than `than` (negative when it is better)."""
+    return than - rating if higher_is_better else rating - than
+
+
+def needs_care_note(rating: int, recent_average: float | None, higher_is_better: bool) -> bool:
+    """A rating of 9 or 10 on the bad end of the scale (0 or 1 when higher is better), or 3 or
+    more points worse than the symptom's average over the last four weeks."""
+    severe = rating <= RATING_MAX - SEVERE if higher_is_better else rating >= SEVERE
+    if severe:
+        return True
+    return (
+        recent_average is not None
+        and worse_by(rating, recent_average, higher_is_better) >= MUCH_WORSE
+    )
 
 
 def find(symptoms: list[Symptom], name: str) -> Symptom | None:

@@ -20,12 +20,34 @@ def _plans(n: int) -> str:
     return f"{n} plan" if n == 1 else f"{n} plans"
 
 
+def symptom_label(name: str, higher_is_better: bool) -> str:
+    """A symptom's name with the way that is better, so a rising line reads the same for
+    every symptom."""
+    key = "trends.symptom_higher_better" if higher_is_better else "trends.symptom_lower_better"
+    return t(key, name=name)
+
+
 def blocks(
-    rows: list[WeekRow], trend: dict[str, Any], bands: list[Band], hint: bool
+    rows: list[WeekRow],
+    trend: dict[str, Any],
+    bands: list[Band],
+    hint: bool,
+    higher_is_better: dict[str, bool] | None = None,
 ) -> list[Block]:
     symptoms = list(rows[0].symptoms) if rows else []
+    better = higher_is_better or {}
+    labels = {name: symptom_label(name, better.get(name, False)) for name in symptoms}
     table = Table(
-        ["Week", "Plans", "Confidence", "", "Done %", "", "Self-efficacy", *symptoms],
+        [
+            "Week",
+            "Plans",
+            "Confidence",
+            "",
+            "Done %",
+            "",
+            "Self-efficacy",
+            *(labels[name] for name in symptoms),
+        ],  # fmt: skip
         title=t("trends.title", first=rows[0].week, last=rows[-1].week) if rows else None,
     )
     for r in rows:
@@ -45,7 +67,7 @@ def blocks(
     lines = [("Confidence", [r.confidence for r in rows], 10.0),
              ("Done %", [r.completion for r in rows], 100.0),
              ("Self-efficacy", [r.selfefficacy for r in rows], 10.0)]  # fmt: skip
-    lines += [(name, [r.symptoms[name] for r in rows], 10.0) for name in symptoms]
+    lines += [(labels[name], [r.symptoms[name] for r in rows], 10.0) for name in symptoms]
     width = max(len(name) for name, _, _ in lines)
     for name, values, top in lines:
         out.append(Para(f"{name.ljust(width)}  {sparkline(values, top)}", "muted"))

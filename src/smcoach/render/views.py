@@ -15,7 +15,6 @@ MARKS = {"done": "✓", "partly": "½", "not": "✗", "rest": "R"}
 LEGEND = (
     "✓ done  ½ partly  ✗ not done  R rest day  · planned, no answer yet  ○ planned, still to come"
 )
-FINDING_LABELS = {"safety": "Please note", "rethink": "Think about", "note": "Note"}
 
 
 def _day(d: date | None) -> str | None:
@@ -109,6 +108,7 @@ def plan_json(plan: Plan, checkins: list[CheckIn]) -> dict[str, Any]:
         "confidence": plan.confidence,
         "first_confidence": plan.first_confidence,
         "kept_low_confidence": plan.kept_low_confidence,
+        "agreed_with_professional": plan.agreed_with_professional,
         "barrier": plan.barrier,
         "goal_id": plan.goal_id,
         "start": _day(plan.start),
@@ -187,6 +187,7 @@ def plan_blocks(plan: Plan, checkins: list[CheckIn], goal: Goal | None, today: d
         ("Week", f"{plan.start:%a %d %b} to {plan.end:%a %d %b %Y}"),
         ("Goal", f"{goal.id}: {goal.text}" if goal else "none"),
         *([("In the way", plan.barrier)] if plan.barrier else []),
+        *([("Checked", t("plan.agreed_shown"))] if plan.agreed_with_professional else []),
         *([("Feedback", plan.feedback)] if plan.feedback else []),
         ("Status", plan.status),
         ("Days", week_marks(plan, checkins, today)),
@@ -292,12 +293,109 @@ def selfchecks_blocks(checks: "list[Selfcheck]") -> list[Block]:
 
 
 def finding_text(finding: "Finding", **values: object) -> str:
-    return f"{FINDING_LABELS[finding.kind]}: {t('coach.' + finding.code, **values)}"
+    """A finding with its label and, where it has one, the part of the plan it is about."""
+    text = t("coach." + finding.code, **values)
+    if finding.field is not None and finding.kind in ("safety", "rethink"):
+        return t("finding." + finding.kind, field=t("field." + finding.field), text=text)
+    return t("finding.plain", label=t("finding.label." + finding.kind), text=text)
 
 
 def findings_blocks(findings: "list[Finding]", **values: object) -> list[Block]:
-    styles = {"safety": "safety", "rethink": "warning", "note": "muted"}
+    styles = {"help_now": "safety", "safety": "safety", "rethink": "warning", "note": "muted"}
     return [Para(finding_text(f, **values), styles[f.kind]) for f in findings]
+
+
+# --- getting help now ---------------------------------------------------------------------------
+
+if TYPE_CHECKING:
+    from smcoach.domain.helpnow import Country, Help, Line
+
+
+def help_line(line: "Line") -> str:
+    """One service, in a sentence: who, and how to reach them."""
+    if line.call and line.text and line.text == line.call:
+        text = t("helpnow.line.call_or_text", name=line.name, call=line.call)
+    elif line.call and line.text:
+        key = "call_and_text_keyword" if line.keyword else "call_and_text"
+        text = t("helpnow.line." + key, name=line.name, call=line.call, text=line.text,
+                 keyword=line.keyword)  # fmt: skip
+    elif line.call:
+        text = t("helpnow.line.call", name=line.name, call=line.call)
+    else:
+        key = "text_keyword" if line.keyword else "text"
+        text = t("helpnow.line." + key, name=line.name, text=line.text, keyword=line.keyword)
+    if line.web:
+        text = t("helpnow.line.web", line=text, web=line.web)
+    if line.free and line.any_time:
+        return t("helpnow.line.free_any_time", line=text)
+    if line.any_time:
+        return t("helpnow.line.any_time", line=text)
+    return t("helpnow.line.free", line=text) if line.free else text
+
+
+def _emergency(help: "Help") -> str:
+    if not help.emergency:
+        return t("helpnow.emergency_unknown")
+    if len(help.emergency) == 1:
+        return t("helpnow.emergency_one", number=help.emergency[0])
+    return t("helpnow.emergency_two", number=help.emergency[0], other=help.emergency[1])
+
+
+def _lines(help: "Help", kinds: tuple[str, ...]) -> list[Block]:
+    blocks: list[Block] = []
+    for kind in kinds:
+        lines = [line for line in help.lines if line.kind == kind]
+        if blocks:
+            blocks.append(Para(""))
+        if kind == "crisis" or lines:
+            blocks.append(Para(t("helpnow." + kind), "heading"))
+        blocks += [Para("  " + help_line(line)) for line in lines]
+        if kind == "crisis":
+            key = "helpnow.directory" if lines else "helpnow.directory_unknown"
+            name, where = help.directory_name, help.country
+            blocks.append(Para("  " + t(key, directory=help.directory, name=name, country=where)))
+    return blocks
+
+
+def help_now_blocks(help: "Help", country: "Country") -> list[Block]:
+    """smcoach help-now: what to do now, for the person's country, and where that came from."""
+    title = (
+        t("helpnow.title", country=help.country, code=help.code)
+        if help.country
+        else t("helpnow.title_unknown")
+    )
+    blocks: list[Block] = [Para(title, "heading"), Para(t("helpnow.intro"))]
+    blocks += [Para(""), Para(_emergency(help), "safety"), Para(t("helpnow.signs"))]
+    blocks.append(Para(""))
+    blocks += _lines(help, ("urgent", "crisis"))
+    blocks.append(Para(""))
+    if country.code and not help.country:
+        blocks.append(Para(t("helpnow.no_lines", code=country.code)))
+    blocks.append(Para(t("helpnow.from." + country.source, code=country.code,
+                         locale=country.detail), "muted"))  # fmt: skip
+    blocks.append(Para(t("helpnow.advice")))
+    return blocks
+
+
+def settings_blocks(country: "Country") -> list[Block]:
+    table = Table(["Setting", "Value", "From"], title="Settings")
+    source = t("settings.from." + country.source, locale=country.detail)
+    table.rows.append([Cell(t("settings.country")), Cell(country.code or "–"), Cell(source)])
+    return [table]
+
+
+def signpost_blocks(help: "Help", categories: tuple[str, ...]) -> list[Block]:
+    """Shown once in a command when what the person typed may call for help now: a word for
+    each kind of help, the emergency number, and the lines that fit."""
+    blocks: list[Block] = [Para(t("signpost." + c), "safety") for c in categories]
+    blocks.append(Para("  " + _emergency(help)))
+    kinds = ("urgent",) if categories == ("urgent",) else ("crisis",)
+    for block in _lines(help, kinds):
+        if isinstance(block, Para) and block.style == "heading":
+            continue  # the word above says who the lines are for
+        blocks.append(block)
+    blocks.append(Para(t("signpost.again"), "muted"))
+    return blocks
 
 
 def today_json(
@@ -339,6 +437,7 @@ def today_blocks(
         blocks.append(Para(LEGEND, "muted"))
     blocks.append(Para(""))
     blocks += [Para("Next: " + t("next." + s.code, **s.values), "step") for s in steps[:2]]
+    blocks.append(Para(t("helpnow.not_for_emergencies")))
     return blocks
 
 
@@ -494,11 +593,17 @@ if TYPE_CHECKING:
     from smcoach.domain.symptoms import Symptom
 
 
+def symptom_scale(symptom: "Symptom") -> str:
+    """How to read its ratings: "0 = none, 10 = worst", or "0 = worst, 10 = best"."""
+    return t("symptom.scale_better" if symptom.higher_is_better else "symptom.scale_worse")
+
+
 def symptoms_json(symptoms: "list[Symptom]") -> list[dict[str, Any]]:
     return [
         {
             "id": s.id,
             "name": s.name,
+            "higher_is_better": s.higher_is_better,
             "status": s.status,
             "created": _day(s.created),
             "removed": _day(s.removed),
@@ -510,10 +615,12 @@ def symptoms_json(symptoms: "list[Symptom]") -> list[dict[str, Any]]:
 def symptoms_blocks(symptoms: "list[Symptom]", include_removed: bool = False) -> list[Block]:
     if not symptoms:
         return [Para(t("symptoms.none"), "muted")]
-    columns = ["Symptom", "Status", "Added", "Removed"] if include_removed else ["Symptom", "Added"]
+    columns = ["Symptom", "Scale", "Added"]
+    if include_removed:
+        columns = ["Symptom", "Status", "Scale", "Added", "Removed"]
     table = Table(columns, title="Symptoms you rate each day, 0-10")
     for s in symptoms:
-        row = [Cell(s.name), Cell(s.created.isoformat())]
+        row = [Cell(s.name), Cell(symptom_scale(s)), Cell(s.created.isoformat())]
         if include_removed:
             row[1:1] = [Cell(s.status, "muted" if s.status == "removed" else None)]
             row.append(Cell(_day(s.removed) or ""))

@@ -65,6 +65,7 @@ def _plan(row: sqlite3.Row) -> Plan:
         ended=_day(row["ended"]),
         feedback=row["feedback"],
         feedback_on=_day(row["feedback_on"]),
+        agreed_with_professional=bool(row["agreed_with_professional"]),
     )
 
 
@@ -187,6 +188,7 @@ class Store(SessionQueries, ProblemQueries, TrendQueries, SymptomQueries, Selfch
         kept_low: bool,
         now: str,
         barrier: str | None = None,
+        agreed_with_professional: bool = False,
     ) -> int:
         with self._write() as c:
             if draft.goal_id is not None:
@@ -194,7 +196,8 @@ class Store(SessionQueries, ProblemQueries, TrendQueries, SymptomQueries, Selfch
             cur = c.execute(
                 """INSERT INTO plans (what, how_much, when_text, days, times, confidence,
                    first_confidence, kept_low_confidence, barrier, goal_id, start, week,
-                   created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   created_at, agreed_with_professional)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [
                     draft.what,
                     draft.how_much,
@@ -209,6 +212,7 @@ class Store(SessionQueries, ProblemQueries, TrendQueries, SymptomQueries, Selfch
                     draft.start.isoformat(),
                     iso_week(draft.start),
                     now,
+                    int(agreed_with_professional),
                 ],
             )
             return int(cur.lastrowid or 0)
@@ -232,6 +236,23 @@ class Store(SessionQueries, ProblemQueries, TrendQueries, SymptomQueries, Selfch
                 "UPDATE plans SET status = 'ended', ended = ? WHERE id = ?",
                 [today.isoformat(), plan_id],
             )
+
+    # --- settings -----------------------------------------------------------------------------
+
+    def settings(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT key, value FROM settings ORDER BY key").fetchall())
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        """Set a setting, or with None clear it."""
+        with self._write() as c:
+            if value is None:
+                c.execute("DELETE FROM settings WHERE key = ?", [key])
+            else:
+                c.execute(
+                    "INSERT INTO settings (key, value) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [key, value],
+                )
 
     # --- check-ins ----------------------------------------------------------------------------
 

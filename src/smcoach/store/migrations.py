@@ -194,7 +194,28 @@ def m004_selfchecks_and_symptoms(db: Any) -> None:
     _run(db, statements)
 
 
-MIGRATIONS = [m001_initial, m002_problems, m003_sessions, m004_selfchecks_and_symptoms]
+def m005_settings_and_safety(db: Any) -> None:
+    statements = [
+        # The person's settings, such as the country whose help lines smcoach shows.
+        "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+        # Which way is better for a symptom: for most (pain, fatigue) a higher rating is worse;
+        # for some (mood, energy) it is better.
+        """ALTER TABLE symptoms ADD COLUMN higher_is_better INTEGER NOT NULL DEFAULT 0
+            CHECK (higher_is_better IN (0, 1))""",
+        # A plan touching medicines, food or a big step up in exercise is saved only once the
+        # person says they have agreed it with a health professional.
+        "ALTER TABLE plans ADD COLUMN agreed_with_professional INTEGER NOT NULL DEFAULT 0",
+    ]
+    _run(db, statements)
+
+
+MIGRATIONS = [
+    m001_initial,
+    m002_problems,
+    m003_sessions,
+    m004_selfchecks_and_symptoms,
+    m005_settings_and_safety,
+]
 NAMES = [m.__name__ for m in MIGRATIONS]
 
 

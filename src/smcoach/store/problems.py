@@ -206,6 +206,13 @@ class ProblemQueries:
         with self._write() as c:
             self._move(c, problem_id, "ask_for_help", today)
 
+    def keep_idea_ask_for_help(self, problem_id: int, text: str, source: str, today: date) -> None:
+        """An idea whose words call for help now: kept as typed, not tried; on to step 6."""
+        with self._write() as c:
+            if self.problem(problem_id).status != "resources":
+                self._move(c, problem_id, "ask_for_help", today)
+            self._insert_idea(c, problem_id, text, source)
+
     def no_one_to_ask(self, problem_id: int, today: date) -> None:
         """Step 6 -> 7: no one to ask right now."""
         with self._write() as c:

@@ -33,6 +33,7 @@ def _symptom(row: sqlite3.Row) -> Symptom:
         row["status"],
         date.fromisoformat(row["created"]),
         date.fromisoformat(row["removed"]) if row["removed"] else None,
+        bool(row["higher_is_better"]),
     )
 
 
@@ -61,7 +62,7 @@ class SymptomQueries:
             raise SmcoachError(t("symptom.not_found", name=name))
         return found
 
-    def add_symptom(self, name: str, today: date) -> Symptom:
+    def add_symptom(self, name: str, today: date, higher_is_better: bool = False) -> Symptom:
         """Add a symptom to follow. A name already active (in any case) is refused; a removed
         one may be added again, as a new symptom."""
         from smcoach.domain.symptoms import Symptom, find
@@ -71,9 +72,10 @@ class SymptomQueries:
             if existing is not None:
                 raise SmcoachError(t("symptom.exists", name=existing.name))
             cur = c.execute(
-                "INSERT INTO symptoms (name, created) VALUES (?, ?)", [name, today.isoformat()]
+                "INSERT INTO symptoms (name, created, higher_is_better) VALUES (?, ?, ?)",
+                [name, today.isoformat(), int(higher_is_better)],
             )
-            return Symptom(int(cur.lastrowid or 0), name, "active", today)
+            return Symptom(int(cur.lastrowid or 0), name, "active", today, None, higher_is_better)
 
     def remove_symptom(self, name: str, today: date) -> Symptom:
         """Stop following a symptom: it and its ratings are kept, with status 'removed'."""
@@ -123,8 +125,28 @@ class SymptomQueries:
                        recorded_at = excluded.recorded_at""",
                     [symptom.id, day.isoformat(), iso_week(day), rating, now],
                 )
-                saved.append(RatingSaved(symptom.name, rating, old[0] if old else None))
+                saved.append(
+                    RatingSaved(
+                        symptom.name,
+                        rating,
+                        old[0] if old else None,
+                        symptom.id,
+                        symptom.higher_is_better,
+                    )
+                )
             return old_status, saved
+
+    def recent_average(self, symptom_id: int, day: date, days: int) -> float | None:
+        """The symptom's average rating over the `days` days before `day` (not counting it),
+        or None when it has none there."""
+        from datetime import timedelta
+
+        row = self.conn.execute(
+            """SELECT AVG(rating) FROM symptom_ratings
+               WHERE symptom_id = ? AND day >= ? AND day < ?""",
+            [symptom_id, (day - timedelta(days=days)).isoformat(), day.isoformat()],
+        ).fetchone()
+        return None if row[0] is None else float(row[0])
 
     def ratings_for(self, day: date) -> list[Rating]:
         """Every rating of that day, of active and removed symptoms, in the list's order."""

@@ -1,0 +1,61 @@
+"""Screening what people type for words that suggest they may need help now.
+
+Pure: the phrase lists come from content/safety/<language>.toml (loaded by smcoach.content)
+and are only compiled here. A match never blocks anything and never says what is wrong with
+anyone; the command line shows how to get help now, and the coaching beside the text is held
+back (see smcoach.domain.coach and the problem-solving flow).
+"""
+
+import re
+from typing import Any
+
+# In the order their help is shown: the most urgent first.
+CATEGORIES = ("crisis", "overdose", "urgent")
+# Thoughts of suicide or self-harm, or of taking too much of a medicine.
+HARM = frozenset({"crisis", "overdose"})
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u02bc": "'", "`": "'"})
+_CLAUSE_END = re.compile(r"\.(?![0-9])|[,;:!?\n]|\bbut\b")
+
+
+def normalise(text: str) -> str:
+    """Lower case, straight quotes, one space between words: what the patterns are written for."""
+    return " ".join(text.translate(_QUOTES).lower().split())
+
+
+class Screen:
+    """Compiled phrase lists: `categories(text)` says which kinds of help the text calls for."""
+
+    def __init__(self, lists: dict[str, Any]):
+        self.negation = re.compile(lists["negations"], re.IGNORECASE)
+        self.patterns: dict[str, list[re.Pattern[str]]] = {}
+        self.ignore: dict[str, list[re.Pattern[str]]] = {}
+        for category in CATEGORIES:
+            section = lists[category]
+            self.patterns[category] = [re.compile(p, re.IGNORECASE) for p in section["patterns"]]
+            self.ignore[category] = [re.compile(p, re.IGNORECASE) for p in section["ignore"]]
+
+    def categories(self, text: str) -> tuple[str, ...]:
+        """The categories (in CATEGORIES order) with a match that is neither covered by one of
+        that category's `ignore` patterns nor negated just before it in the same clause."""
+        s = normalise(text)
+        if not s:
+            return ()
+        return tuple(c for c in CATEGORIES if self._matches(c, s))
+
+    def _matches(self, category: str, s: str) -> bool:
+        ignored = [m.span() for p in self.ignore[category] for m in p.finditer(s)]
+        for pattern in self.patterns[category]:
+            for m in pattern.finditer(s):
+                if any(a <= m.start() < b or a < m.end() <= b for a, b in ignored):
+                    continue
+                if self.negated(s, m.start()):
+                    continue
+                return True
+        return False
+
+    def negated(self, s: str, start: int) -> bool:
+        """A negation ('no', 'not', 'never', …) in the same clause, just before the match."""
+        before = s[:start]
+        clause = _CLAUSE_END.split(before)[-1]
+        return bool(self.negation.search(clause))

@@ -1,0 +1,299 @@
+"""Safety through the real CLI: getting help now, screening what people type, plans that
+need a professional's agreement, and the symptom rating note."""
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+NOT_FOR_EMERGENCIES = "Not for emergencies: smcoach help-now"
+SIGNPOST_CRISIS = (
+    "If you are thinking about suicide or harming yourself, please talk to someone now."
+)
+SIGNPOST_URGENT = "If you have chest pain, trouble breathing, signs of a stroke"
+PLAN = ("plan", "new", "--how-much", "15 minutes", "--when", "after lunch", "--days", "mon,wed")
+
+
+# --- smcoach help-now and smcoach settings -----------------------------------------------------
+
+
+def test_help_now_for_a_country_set_in_settings(run):
+    assert run("settings", "country", "gb").exit_code == 0
+    r = run("help-now")
+    assert r.exit_code == 0
+    out = r.stdout
+    assert out.startswith("Getting help now in the United Kingdom (GB)\n")
+    assert "smcoach is not for emergencies" in out
+    assert "Emergency, when a life may be at risk: call 999 (or 112) now." in out
+    assert "NHS 111: call 111 (free, day or night)" in out
+    assert "Samaritans: call 116 123 (free, day or night)" in out
+    assert "Shout: text SHOUT to 85258 (free, day or night)" in out
+    assert "Country GB, from your settings." in out
+
+
+@pytest.mark.parametrize(
+    ("env", "number", "source"),
+    [
+        ({"SMCOACH_COUNTRY": "us"}, "call 911 now", "from SMCOACH_COUNTRY"),
+        ({"LANG": "en_AU.UTF-8"}, "call 000 now", "from your locale (en_AU.UTF-8)"),
+        ({"LC_ALL": "es_ES.UTF-8", "LANG": "en_GB.UTF-8"}, "call 112 now", "(es_ES.UTF-8)"),
+        ({"LANG": "en_NZ.UTF-8"}, "call 111 now", "en_NZ"),
+        ({"LANG": "en_IE.UTF-8"}, "call 112 (or 999) now", "en_IE"),
+        ({"LANG": "en_CA.UTF-8"}, "call 911 now", "en_CA"),
+        ({"LANG": "es_MX.UTF-8"}, "call 911 now", "es_MX"),
+    ],
+)
+def test_help_now_by_env_and_locale(run, env, number, source):
+    r = run("help-now", env={"LC_ALL": "", "LC_MESSAGES": "", "LANG": "", **env})
+    assert r.exit_code == 0
+    assert number in r.stdout and source in r.stdout
+
+
+def test_the_setting_wins_over_env_and_locale(run):
+    run("settings", "country", "NZ")
+    r = run("help-now", env={"SMCOACH_COUNTRY": "US", "LANG": "en_GB.UTF-8"})
+    assert "call 111 now" in r.stdout and "1737" in r.stdout
+
+
+def test_help_now_for_an_unknown_country_and_for_none(run):
+    r = run("help-now", env={"LC_ALL": "", "LC_MESSAGES": "", "LANG": "fr_FR.UTF-8"})
+    assert "call your local emergency number now" in r.stdout
+    assert "smcoach has no help lines for FR yet." in r.stdout
+    assert "findahelpline.com" in r.stdout
+    r = run("help-now", env={"LC_ALL": "", "LC_MESSAGES": "", "LANG": "C"})
+    assert "call your local emergency number now" in r.stdout
+    assert "smcoach does not know your country" in r.stdout
+
+
+def test_help_now_creates_no_file_and_works_on_a_damaged_one(run, isolated: Path):
+    assert run("help-now").exit_code == 0
+    assert not isolated.exists()
+    isolated.parent.mkdir(parents=True, exist_ok=True)
+    isolated.write_bytes(b"not a database at all")
+    r = run("help-now", env={"LANG": "en_GB.UTF-8"})
+    assert r.exit_code == 0 and "call 999 (or 112) now" in r.stdout
+
+
+def test_settings_show_set_and_unset(run):
+    r = run("settings", env={"LANG": "en_GB.UTF-8"})
+    assert r.exit_code == 0 and "Country  GB     your locale (en_GB.UTF-8)" in r.stdout
+    r = run("settings", "country", "uk")
+    assert r.stderr == (
+        "Your country is now GB: smcoach help-now shows the lines for the United Kingdom.\n"
+    )
+    assert json.loads(run("settings", "--json").stdout) == {
+        "country": {"value": "GB", "from": "setting"}
+    }
+    r = run("settings", "country", "FR")
+    assert "smcoach has no help lines for it yet" in r.stderr
+    assert run("settings", "country", "--unset").exit_code == 0
+    assert json.loads(run("settings", "--json", env={"LANG": "C"}).stdout) == {
+        "country": {"value": None, "from": "none"}
+    }
+
+
+@pytest.mark.parametrize("bad", ["Britain", "G", "12"])
+def test_a_bad_country_is_one_line(run, bad):
+    r = run("settings", "country", bad)
+    assert r.exit_code == 1
+    assert (
+        r.stderr.startswith("Error: a country is its two-letter code") and r.stderr.count("\n") == 1
+    )
+
+
+def test_not_for_emergencies_is_always_in_view(run, tmp_path):
+    assert NOT_FOR_EMERGENCIES in run().stdout
+    assert NOT_FOR_EMERGENCIES in run("--help").stdout
+    from smcoach.content import card
+
+    assert "Not for emergencies: smcoach help-now" in card("session", "intro", path="x")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    assert NOT_FOR_EMERGENCIES in "\n".join(readme.splitlines()[:8])
+
+
+# --- screening what people type ----------------------------------------------------------------
+
+
+def test_a_crisis_agenda_item_is_signposted_and_saved_exactly(run, run_json):
+    text = "I keep thinking about killing myself  \u2019"
+    r = run("agenda", "add", text, env={"LANG": "en_GB.UTF-8"})
+    assert r.exit_code == 0
+    assert SIGNPOST_CRISIS in r.stderr
+    assert "Samaritans: call 116 123" in r.stderr
+    assert "killing" not in r.stdout  # help goes to stderr; stdout stays data
+    assert r.stderr.rstrip().endswith("Added agenda item 1.")
+    assert run_json("agenda", "list")[0]["text"] == text
+
+
+def test_an_urgent_check_in_note_is_signposted_and_kept(run, run_json):
+    assert run(*PLAN, "--what", "walk round the park", "--confidence", "8").exit_code == 0
+    note = "had crushing chest pain on the walk, still have it and my left arm is numb"
+    r = run("check", "--done", "--note", note, env={"LANG": "en_US.UTF-8"})
+    assert r.exit_code == 0
+    assert SIGNPOST_URGENT in r.stderr and "call 911 now" in r.stderr
+    assert "988" not in r.stderr  # the lines that fit: urgent, not crisis
+    assert run_json("plan", "show")["checkins"][0]["note"] == note
+
+
+def test_signposting_is_shown_once_a_command(run):
+    r = run("goal", "add", "I want to die. I can't breathe")
+    assert r.stderr.count("smcoach help-now shows this again") == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "text"),
+    [
+        (("agenda", "add"), "chest infection, saw GP"),
+        (("agenda", "add"), "pain in my knee at night"),
+        (("goal", "add"), "dying to get back to bowls"),
+        (("symptoms", "add"), "knee pain"),
+    ],
+)
+def test_look_alikes_are_not_signposted(run, args, text):
+    r = run(*args, text)
+    assert r.exit_code == 0 and "help-now shows this again" not in r.stderr
+
+
+def test_a_symptom_name_is_screened(run):
+    r = run("symptoms", "add", "crushing chest pain")
+    assert r.exit_code == 0 and SIGNPOST_URGENT in r.stderr
+
+
+def test_answers_files_are_screened_and_a_problem_idea_is_not_encouraged(run, run_json, tmp_path):
+    answers = tmp_path / "solve.toml"
+    answers.write_text(
+        '[solve]\nproblem = "I cannot sleep for the pain in my back and it gets me down"\n'
+        'kind = "pain"\nideas = ["take all my sleeping tablets"]\nsuggestions = ""\n'
+        'choice = "1"\nresource = "my GP"\nmake_plan = "n"\n'
+    )
+    r = run("solve", "--answers", str(answers))
+    assert r.exit_code == 0, r.output
+    assert SIGNPOST_CRISIS in r.stderr or "If you have taken too much" in r.stderr
+    # Not encouraged: step 6 instead, where asking the GP is the idea to try.
+    assert r.stderr.count("Give it a go") == 1
+    assert r.stderr.index("smcoach won't suggest trying that") < r.stderr.index("Give it a go")
+    assert "Step 6 of 7: use other resources." in r.stderr
+    [problem] = run_json("solve", "list")
+    assert [i["text"] for i in problem["ideas"]] == ["take all my sleeping tablets", "my GP"]
+    assert [a["idea"] for a in problem["attempts"]] == ["my GP"]  # step 6, not the idea
+
+
+def test_a_crisis_problem_gets_no_coaching_on_its_wording(run, tmp_path):
+    answers = tmp_path / "solve.toml"
+    answers.write_text('[solve]\nproblem = "want to die"\nkind = "mood"\nideas = []\n')
+    r = run("solve", "--answers", str(answers))
+    assert SIGNPOST_CRISIS in r.stderr
+    assert "Naming the problem is often the hardest step" not in r.stderr
+
+
+# --- plans that need a professional's agreement, and plans that are not plans -----------------
+
+
+@pytest.mark.parametrize(
+    "what",
+    [
+        "stop taking my statins",
+        "take an extra puff of my blue inhaler before walks",
+        "fast until dinner",
+        "start running again after my heart attack",
+    ],
+)
+def test_a_safety_plan_is_refused_with_flags_until_keep_anyway(run, run_json, what):
+    r = run(*PLAN, "--what", what, "--confidence", "8")
+    assert r.exit_code == 1
+    assert "Please note (" in r.stderr
+    assert r.stderr.splitlines()[-1].startswith("Error: not saved: please agree this plan with")
+    assert run_json("plan", "list") == []
+    r = run(*PLAN, "--what", what, "--confidence", "8", "--keep-anyway")
+    assert r.exit_code == 0
+    [plan] = run_json("plan", "list")
+    assert plan["agreed_with_professional"] is True
+    assert "you said you have agreed this plan" in run("plan", "show").stdout
+
+
+def test_words_that_call_for_help_are_never_made_a_plan(run, run_json):
+    r = run(*PLAN, "--what", "take all my tablets at once", "--confidence", "9", "--keep-anyway")
+    assert r.exit_code == 1
+    assert "If you have taken too much of a medicine" in r.stderr
+    assert "smcoach can't help with this as an action plan" in r.stderr
+    assert "Think about" not in r.stderr and "make it smaller" not in r.stderr
+    assert r.stderr.splitlines()[-1] == (
+        "Error: not saved as an action plan. If you need help now, smcoach help-now shows who "
+        "to talk to"
+    )
+    assert run_json("plan", "list") == []
+
+
+@pytest.mark.parametrize(
+    "what",
+    ["take my tablets as prescribed", "use my brown inhaler", "weigh myself before breakfast"],
+)
+def test_daily_care_every_day_gets_no_every_day_finding(run, what):
+    r = run("plan", "new", "--what", what, "--how-much", "once", "--when", "after breakfast",
+            "--times", "7", "--confidence", "9")  # fmt: skip
+    assert r.exit_code == 0
+    assert "Every day leaves no room" not in r.stderr
+    assert "Please note" not in r.stderr
+
+
+def test_a_goal_gets_the_same_safety_notes_and_is_kept(run, run_json):
+    r = run("goal", "add", "come off all my tablets by Christmas")
+    assert r.exit_code == 0
+    assert "Please note: Starting, stopping or changing a medicine" in r.stderr
+    r = run("goal", "add", "lose 3 stone in a month")
+    assert "Note: A safe target for weight" in r.stderr
+    assert [g["text"] for g in run_json("goal", "list")] == [
+        "come off all my tablets by Christmas",
+        "lose 3 stone in a month",
+    ]
+
+
+# --- the rating note, both ways ----------------------------------------------------------------
+
+CARE = "If {} is worse than usual for you, follow the plan your care team gave you"
+
+
+def rate(run, name, value, day):
+    return run("check", "--rate", f"{name}={value}", "--date", day)
+
+
+def test_a_rating_of_9_or_3_worse_than_usual_gets_one_line(run):
+    run("symptoms", "add", "pain")
+    for day, value in (("2026-11-16", "3"), ("2026-11-17", "4"), ("2026-11-18", "3")):
+        assert CARE.format("pain") not in rate(run, "pain", value, day).stderr
+    assert CARE.format("pain") in rate(run, "pain", "7", "2026-11-19").stderr  # 3.3 over
+    assert CARE.format("pain") not in rate(run, "pain", "5", "2026-11-20").stderr
+    r = rate(run, "pain", "9", "2026-11-21")
+    assert r.stderr.count(CARE.format("pain")) == 1 and "smcoach help-now" in r.stderr
+
+
+def test_when_higher_is_better_a_low_rating_gets_the_line(run, run_json):
+    r = run("symptoms", "add", "mood", "--higher-is-better")
+    assert "0 = worst, 10 = best" in r.stderr
+    assert run_json("symptoms", "list")[0]["higher_is_better"] is True
+    for day in ("2026-11-16", "2026-11-17"):
+        rate(run, "mood", "8", day)
+    assert CARE.format("mood") in rate(run, "mood", "5", "2026-11-18").stderr
+    assert CARE.format("mood") not in rate(run, "mood", "10", "2026-11-19").stderr
+    assert CARE.format("mood") in rate(run, "mood", "1", "2026-11-20").stderr
+    assert CARE.format("mood") not in rate(run, "mood", "9", "2026-11-21").stderr
+
+
+def test_trends_say_which_way_is_better_for_each_symptom(run):
+    run("symptoms", "add", "pain")
+    run("symptoms", "add", "energy", "--higher-is-better")
+    rate(run, "pain", "4", "2026-11-23")
+    rate(run, "energy", "6", "2026-11-23")
+    out = run("trends", "--weeks", "2").stdout
+    assert "pain (lower is better)" in out and "energy (higher is better)" in out
+
+
+def test_an_older_database_gets_symptom_directions_and_settings(isolated, run, run_json):
+    from smcoach.store import migrations
+
+    assert run("symptoms", "add", "pain").exit_code == 0
+    conn = sqlite3.connect(isolated)
+    assert [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")] == migrations.NAMES
+    assert conn.execute("SELECT higher_is_better FROM symptoms").fetchall() == [(0,)]
+    conn.close()

@@ -1,0 +1,167 @@
+"""The coach and the screening measured on labelled corpora (tests/corpora/), written for
+smcoach in people's own voices: recall per label, and false alarms on what should pass.
+
+Sets: dev (the rules were written against it), then heldout, fresh, probe and untuned, each
+written later by someone who never saw the rules. Each was measured once as it came (its
+"first look", below: the honest figure for writing the rules have not seen), then its misses
+taught the rules a family of phrasings, never one sentence. `ordinary` is a larger set of
+everyday texts with health words, none calling for help: false alarms only.
+
+First looks (weak-plan recall / false alarms on good plans; help-now recall / false alarms
+on ordinary texts):
+    heldout  90.0% / 0.0%    55.6% / 4.2%
+    fresh    85.0% / 5.0%    63.9% / 16.7%
+    probe    80.0% / 13.3%   78.6% / 10.0%
+    untuned  87.9% / 0.0%    67.9% / 4.5%
+So people will write things these lists miss: the screening is a safety net, never the only
+way to get help (help-now is always one command away and named on every screen).
+
+Fails below 90% recall on weak plans or above 10% false alarms on good ones; below 95% recall
+on texts that call for help now or above 5% false alarms on ordinary texts that share their
+words. Also per label, so that no one rule can quietly collapse.
+
+Run `python tests/test_corpora.py` to print the figures.
+"""
+
+import tomllib
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pytest
+
+from smcoach import content
+from smcoach.domain.dates import parse_weekdays
+from smcoach.domain.models import PlanDraft
+
+CORPORA = Path(__file__).parent / "corpora"
+SETS = ("dev", "heldout", "fresh", "probe", "untuned")
+# Which findings count as catching each weakness.
+PLAN_LABELS = {
+    "outcome": {"outcome"},
+    "vague": {"vague_amount", "vague_time"},
+    "hedge": {"hedge"},
+    "not_wanted": {"not_wanted"},
+    "every_day": {"every_day"},
+    "medical": {"medicines", "food", "exercise"},
+    "low_confidence": {"low_confidence"},
+}
+TEXT_LABELS = {"self_harm": {"crisis", "overdose"}, "overdose": {"overdose", "crisis"},
+               "urgent": {"urgent"}}  # fmt: skip
+PLAN_RECALL, PLAN_FALSE_ALARMS = 0.90, 0.10
+TEXT_RECALL, TEXT_FALSE_ALARMS = 0.95, 0.05
+LABEL_FLOOR = 0.80
+
+
+class Score(NamedTuple):
+    found: Counter[str]  # per label: caught (weak/help-now) or flagged (good/ordinary)
+    total: Counter[str]
+    misses: list[str]
+
+    def recall(self, labels: list[str] | None = None) -> float:
+        labels = labels or [k for k in self.total if k not in ("good", "ordinary")]
+        return sum(self.found[k] for k in labels) / sum(self.total[k] for k in labels)
+
+    def false_alarms(self, label: str) -> float:
+        return self.found[label] / self.total[label]
+
+
+def _load(kind: str, name: str) -> list[dict[str, Any]]:
+    with open(CORPORA / f"{kind}_{name}.en.toml", "rb") as f:
+        return list(tomllib.load(f)[kind[:-1]])
+
+
+def score_plans(name: str) -> Score:
+    coach = content.plan_coach()
+    found: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    misses = []
+    for p in _load("plans", name):
+        often = str(p["how_often"])
+        days, times = (None, int(often)) if often.isdigit() else (parse_weekdays(often), None)
+        draft = PlanDraft(p["what"], p["how_much"], p["when"], days, times, p["confidence"],
+                          date(2026, 11, 23))  # fmt: skip
+        codes = {f.code for f in coach.review(draft) if f.kind != "note"}
+        label = p["label"]
+        total[label] += 1
+        hit = bool(codes) if label == "good" else bool(codes & PLAN_LABELS[label])
+        found[label] += hit
+        if hit == (label == "good"):
+            misses.append(f"{label}: {p['what']} | {p['how_much']} | {p['when']} -> {codes}")
+    return Score(found, total, misses)
+
+
+def score_texts(name: str) -> Score:
+    screen = content.screen()
+    found: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    misses = []
+    for item in _load("texts", name):
+        categories = set(screen.categories(item["text"]))
+        label = item["label"]
+        total[label] += 1
+        hit = bool(categories) if label == "ordinary" else bool(categories & TEXT_LABELS[label])
+        found[label] += hit
+        if hit == (label == "ordinary"):
+            misses.append(f"{label}: {item['text']} -> {categories}")
+    return Score(found, total, misses)
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_the_plan_coach_finds_weak_plans_and_leaves_good_ones(name: str) -> None:
+    s = score_plans(name)
+    assert sum(s.total.values()) >= 45
+    assert s.recall() >= PLAN_RECALL, s.misses
+    assert s.false_alarms("good") <= PLAN_FALSE_ALARMS, s.misses
+    for label in PLAN_LABELS:
+        assert s.recall([label]) >= LABEL_FLOOR, (label, s.misses)
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_the_screen_finds_texts_that_call_for_help_and_leaves_look_alikes(name: str) -> None:
+    s = score_texts(name)
+    assert sum(s.total.values()) >= 40
+    assert s.recall() >= TEXT_RECALL, s.misses
+    assert s.false_alarms("ordinary") <= TEXT_FALSE_ALARMS, s.misses
+    for label in TEXT_LABELS:
+        assert s.recall([label]) >= LABEL_FLOOR, (label, s.misses)
+
+
+def test_everyday_texts_with_health_words_are_rarely_signposted() -> None:
+    s = score_texts("ordinary")  # first look: 2 of 150 (1.3%)
+    assert s.total["ordinary"] >= 150 and set(s.total) == {"ordinary"}
+    assert s.false_alarms("ordinary") <= TEXT_FALSE_ALARMS, s.misses
+
+
+def test_the_corpora_are_as_large_and_as_mixed_as_asked() -> None:
+    plans = [p for name in SETS for p in _load("plans", name)]
+    texts = [x for name in SETS for x in _load("texts", name)]
+    assert len(plans) >= 150 and len(texts) >= 80
+    labels = Counter(p["label"] for p in plans)
+    assert set(labels) == {"good", *PLAN_LABELS}
+    assert 0.25 <= labels["good"] / len(plans) <= 0.40  # about a third good
+    assert {x["label"] for x in texts} == {"ordinary", *TEXT_LABELS}
+
+
+def report() -> str:
+    lines = []
+    for name in SETS:
+        p, x = score_plans(name), score_texts(name)
+        per_plan = ", ".join(f"{k} {p.found[k]}/{p.total[k]}" for k in PLAN_LABELS)
+        per_text = ", ".join(f"{k} {x.found[k]}/{x.total[k]}" for k in TEXT_LABELS)
+        lines += [
+            f"{name}: plans {sum(p.total.values())}: weak recall {p.recall():.1%} "
+            f"({per_plan}); false alarms on good {p.found['good']}/{p.total['good']} "
+            f"({p.false_alarms('good'):.1%})",
+            f"{name}: texts {sum(x.total.values())}: recall {x.recall():.1%} ({per_text}); "
+            f"false alarms on ordinary {x.found['ordinary']}/{x.total['ordinary']} "
+            f"({x.false_alarms('ordinary'):.1%})",
+        ]
+    o = score_texts("ordinary")
+    lines.append(f"ordinary: texts {o.total['ordinary']}: false alarms {o.found['ordinary']}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(report())

@@ -1,0 +1,33 @@
+"""A menu takes its numbers, its keys, and the words it shows (any case, or a unique start)."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from smcoach.cli.prompts import pick
+
+OPTIONS = [
+    ("agreed", "yes, I have agreed it with them"),
+    ("change", "change the plan"),
+    ("leave", "leave it for now, and ask them first"),
+]
+
+
+def test_numbers_keys_words_and_unique_starts() -> None:
+    assert pick("1", OPTIONS) == "agreed"
+    assert pick(" 3 ", OPTIONS) == "leave"
+    assert pick("change", OPTIONS) == "change"
+    assert pick("Change  The Plan", OPTIONS) == "change"
+    assert pick("c", OPTIONS) == "change"
+    assert pick("yes", OPTIONS) == "agreed"
+
+
+def test_what_names_no_single_option_is_refused() -> None:
+    two = [("not", "not done"), ("no", "no")]
+    assert pick("n", two) is None  # the start of both
+    for answer in ("", "0", "4", "maybe", "-1"):
+        assert pick(answer, OPTIONS) is None
+
+
+@given(st.text(max_size=40))
+def test_pick_gives_an_option_key_or_none(answer: str) -> None:
+    assert pick(answer, OPTIONS) in {None, "agreed", "change", "leave"}
