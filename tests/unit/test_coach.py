@@ -14,6 +14,7 @@ from smcoach.domain import coach
 from smcoach.domain.coach import Ask, Finding, is_confident, next_ask
 from smcoach.domain.dates import WEEKDAYS
 from smcoach.domain.models import PlanDraft
+from smcoach.domain.screening import normalise
 from smcoach.messages import TEXT, t
 
 ALL_CODES = {
@@ -469,7 +470,7 @@ def test_review_never_raises_and_findings_are_well_formed(
         assert t(f"coach.{f.code}", confidence=confidence, others=others)
     daily_care = content.plan_coach().daily_care
     if ((days is not None and len(days) == 7) or (days is None and times == 7)) and not (
-        daily_care.search(what) or daily_care.search(how_much)
+        daily_care.search(normalise(what)) or daily_care.search(normalise(how_much))
     ):
         assert "every_day" in found_codes
 

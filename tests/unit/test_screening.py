@@ -1,5 +1,7 @@
 """Unit and property tests for smcoach.domain.screening, with the reviewed phrase lists."""
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -68,6 +70,26 @@ def test_curly_quotes_and_case_do_not_matter() -> None:
 def test_categories_come_in_order_and_each_once() -> None:
     found = categories("I want to die, I took all my pills and now I can't breathe")
     assert found == ("crisis", "overdose", "urgent")
+
+
+def test_every_pattern_is_written_in_lower_case_for_lower_cased_text() -> None:
+    import tomllib
+    from pathlib import Path
+
+    root = Path(content.content_root())
+    for name in ("safety/en.toml", "coach/en.toml"):
+        found: list[str] = []
+        stack: list[object] = [tomllib.loads((root / name).read_text("utf-8"))]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, str):
+                found.append(item)
+            elif isinstance(item, dict):
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
+        # Upper-case letters only as escapes (\b, \s, \w…), never as text to match.
+        assert all(not re.search(r"(?<!\\)[A-Z]", p) for p in found), name
 
 
 def test_ignore_covers_only_what_it_overlaps() -> None:

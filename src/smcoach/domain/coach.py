@@ -26,7 +26,8 @@ class Finding(NamedTuple):
 
 
 def _any(patterns: Iterable[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    """One pattern of a list, for lower-cased text (IGNORECASE would double the compile time)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 class Coach:

@@ -7,6 +7,7 @@ back (see smcoach.domain.coach and the problem-solving flow).
 """
 
 import re
+from functools import cached_property
 from typing import Any
 
 # In the order their help is shown: the most urgent first.
@@ -23,17 +24,28 @@ def normalise(text: str) -> str:
     return " ".join(text.translate(_QUOTES).lower().split())
 
 
+def _compiled(patterns: list[str]) -> list[re.Pattern[str]]:
+    # Written in lower case for lower-cased text: IGNORECASE would double the time to compile.
+    return [re.compile(p) for p in patterns]
+
+
 class Screen:
     """Compiled phrase lists: `categories(text)` says which kinds of help the text calls for."""
 
     def __init__(self, lists: dict[str, Any]):
-        self.negation = re.compile(lists["negations"], re.IGNORECASE)
-        self.patterns: dict[str, list[re.Pattern[str]]] = {}
-        self.ignore: dict[str, list[re.Pattern[str]]] = {}
-        for category in CATEGORIES:
-            section = lists[category]
-            self.patterns[category] = [re.compile(p, re.IGNORECASE) for p in section["patterns"]]
-            self.ignore[category] = [re.compile(p, re.IGNORECASE) for p in section["ignore"]]
+        self.lists = lists  # compiled on first use: a command that screens nothing pays nothing
+
+    @cached_property
+    def negation(self) -> re.Pattern[str]:
+        return re.compile(self.lists["negations"])
+
+    @cached_property
+    def patterns(self) -> dict[str, list[re.Pattern[str]]]:
+        return {c: _compiled(self.lists[c]["patterns"]) for c in CATEGORIES}
+
+    @cached_property
+    def ignore(self) -> dict[str, list[re.Pattern[str]]]:
+        return {c: _compiled(self.lists[c]["ignore"]) for c in CATEGORIES}
 
     def categories(self, text: str) -> tuple[str, ...]:
         """The categories (in CATEGORIES order) with a match that is neither covered by one of
