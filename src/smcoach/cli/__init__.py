@@ -151,10 +151,10 @@ def root(
 ) -> None:
     from smcoach.cli import helpnow
 
-    helpnow.reset()  # the help-now signposting is shown at most once a command
     if content is not None:
         os.environ["SMCOACH_CONTENT"] = str(content)  # read by smcoach.content
     env = Env(db_path(db))
+    helpnow.begin(env)  # the help-now signposting is shown at most once a command
     ctx.obj = env
     ctx.call_on_close(env.close)
     if ctx.invoked_subcommand is None:

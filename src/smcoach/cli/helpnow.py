@@ -11,17 +11,19 @@ import os
 import sys
 from typing import Any
 
-import click
 import typer
 
 from smcoach.cli.common import Env
 
-_shown = False  # once a command: reset by the root callback
+# The command under way: its data (for the country setting), and whether help was shown yet.
+_env: Env | None = None
+_shown = False
 
 
-def reset() -> None:
-    global _shown
-    _shown = False
+def begin(env: Env) -> None:
+    """Called by the root callback as each command starts: help is shown at most once."""
+    global _env, _shown
+    _env, _shown = env, False
 
 
 def country(env: Env | None) -> Any:
@@ -59,9 +61,7 @@ def screen_typed(text: str) -> None:
     _shown = True
     from smcoach.render import views, write
 
-    ctx = click.get_current_context(silent=True)
-    env = ctx.find_root().obj if ctx is not None else None
-    help_, _ = current_help(env if isinstance(env, Env) else None)
+    help_, _ = current_help(_env)
     write(views.signpost_blocks(help_, categories), sys.stderr)
 
 
