@@ -154,6 +154,28 @@ def main() -> None:
         f"{'smcoach trends --weeks 520':<28}{long:>10.1f}{long / floor:>9.1f}  <= 250 ms and "
         f"<= 1.5x the 12 weeks ({long / short:.2f}x): {'met' if ok else 'NOT MET'}"
     )
+    # Free text pays once a command for compiling the safety lists; the note costs that.
+    note = [smcoach, "check", plan_id, "--done", "--note", "slow but did it, with my neighbour"]
+    ms = median_ms(note, env, args.runs)
+    print(f"{'smcoach check --done --note':<28}{ms:>10.1f}{ms / floor:>9.1f}")
+    screening_at_length()
+
+
+def screening_at_length() -> None:
+    """The screen and the plan coach on long, repetitive text (what a paste or an attack
+    might give): time must grow in step with the length, never faster."""
+    from smcoach import content
+    from smcoach.domain.models import PlanDraft
+
+    screen, coach = content.screen(), content.plan_coach()
+    for name, unit in (("negated", "no chest pain "), ("outcome", "walk to lose weight, ")):
+        for size in (10_000, 40_000):
+            text = (unit * (size // len(unit) + 1))[:size]
+            t0 = time.perf_counter()
+            screen.categories(text)
+            coach.review(PlanDraft(text, "10 minutes", "after lunch", None, 3, 8, TODAY))
+            ms = (time.perf_counter() - t0) * 1000
+            print(f"{f'{name} text, {size // 1000} kB':<28}{ms:>10.1f}  screen and coach")
 
 
 if __name__ == "__main__":

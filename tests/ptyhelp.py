@@ -20,7 +20,7 @@ HOW_OFTEN = "Which days (such as mon,wed,fri), or how many times this week (a nu
 CONFIDENCE = (
     "How sure are you, from 0 (not at all) to 10 (completely), that you will do all of this plan?"
 )
-AGAIN = "Change it, or press Enter to keep it as it is"
+AGAIN = "(press Enter to keep it)"
 CHOICE = "Your choice: "
 
 

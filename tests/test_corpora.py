@@ -45,7 +45,7 @@ PLAN_LABELS = {
     "not_wanted": {"not_wanted"},
     "every_day": {"every_day"},
     "medical": {"medicines", "food", "exercise"},
-    "low_confidence": {"low_confidence"},
+    "low_confidence": {"low_confidence", "low_confidence_care"},
 }
 TEXT_LABELS = {"self_harm": {"crisis", "overdose"}, "overdose": {"overdose", "crisis"},
                "urgent": {"urgent"}}  # fmt: skip

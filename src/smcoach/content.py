@@ -127,23 +127,55 @@ def _reviewed(path: Traversable) -> dict[str, Any]:
         raise SmcoachError(f"cannot read the file {path}: {e}") from None
 
 
+def _lists(path: Traversable, data: dict[str, Any], shape: dict[str, tuple[str, ...]]) -> None:
+    """Each section holds each of its keys as a list of texts, or the file is refused."""
+    for section, keys in shape.items():
+        for key in keys:
+            value = data.get(section, {}).get(key) if isinstance(data.get(section), dict) else None
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise SmcoachError(f"the file {path} needs [{section}] {key}, a list of texts")
+
+
 @cache
 def screen(language: str = "en") -> "Screen":
     """The phrase lists that say a text may call for help now (content/safety/)."""
-    from smcoach.domain.screening import Screen
+    from smcoach.domain.screening import CATEGORIES, Screen
 
-    return Screen(_reviewed(content_root() / "safety" / f"{language}.toml"))
+    path = content_root() / "safety" / f"{language}.toml"
+    data = _reviewed(path)
+    if not isinstance(data.get("negations"), str):
+        raise SmcoachError(f"the file {path} needs negations, a text")
+    _lists(path, data, {c: ("patterns", "ignore") for c in CATEGORIES})
+    return Screen(data)
 
 
 @cache
 def plan_coach(language: str = "en") -> "Coach":
     """The action-plan coach with its word lists (content/coach/)."""
-    from smcoach.domain.coach import Coach
+    from smcoach.domain.coach import WORD_LISTS, Coach
 
-    return Coach(_reviewed(content_root() / "coach" / f"{language}.toml"), screen(language))
+    path = content_root() / "coach" / f"{language}.toml"
+    data = _reviewed(path)
+    _lists(path, data, WORD_LISTS)
+    return Coach(data, screen(language))
 
 
 @cache
 def helplines() -> dict[str, Any]:
     """Emergency, urgent-care and crisis lines by country (content/helplines.toml)."""
-    return _reviewed(content_root() / "helplines.toml")
+    path = content_root() / "helplines.toml"
+    data = _reviewed(path)
+    for code, entry in data.items():
+        if not isinstance(entry, dict):
+            continue
+        lines = entry.get("lines", [])
+        if (
+            not isinstance(entry.get("country"), str)
+            or not isinstance(entry.get("emergency"), list)
+            or not isinstance(lines, list)
+            or not all(isinstance(x, dict) and "kind" in x and "name" in x for x in lines)
+        ):
+            raise SmcoachError(f"the file {path} has an incomplete entry for {code}")
+    if not isinstance(data.get("fallback_directory"), str):
+        raise SmcoachError(f"the file {path} needs fallback_directory")
+    return data

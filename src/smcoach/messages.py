@@ -69,7 +69,7 @@ TEXT: dict[str, str] = {
     "solve.tried": "On {day} you chose to try: {idea}",
     "solve.plan_progress": "Your action plan {plan} for it: {tally}.",
     "solve.last_result": "Last time you tried: {idea}. It {result}.",
-    "solve.talk_first": "smcoach won't suggest trying that. Talking to someone is the next step: the ways to get help now are above (smcoach help-now).",
+    "solve.talk_first": "What you wrote matters. smcoach won't suggest it as something to try: please talk to someone about it today (smcoach help-now shows who). The next step is thinking who else could help.",
     "solve.not_yet": "That is all right. Once you have tried it, come back with 'smcoach solve revisit {id}'.",
     "solve.solved": "Well done: problem {id} is solved.",
     "solve.set_aside": "Problem {id} is set aside for now. If things change, pick it up again with 'smcoach solve revisit {id}'.",
@@ -105,8 +105,6 @@ TEXT: dict[str, str] = {
     "rating.care": "If {name} is worse than usual for you, follow the plan your care team gave you, or contact them. In an emergency: smcoach help-now",
     "symptom.scale_worse": "0 = none, 10 = worst",
     "symptom.scale_better": "0 = worst, 10 = best",
-    "symptom.direction_worse": "higher is worse",
-    "symptom.direction_better": "higher is better",
     "saved.symptom_better": "Added '{name}' to your symptoms, with higher as better (0 = worst, 10 = best). Rate it each day: smcoach check --rate \"{name}=N\".",
     # notices (stderr)
     "saved.agenda": "Added agenda item {id}.",
@@ -161,6 +159,7 @@ TEXT: dict[str, str] = {
     "session.ack_some": "You did {achieved} of {target}. Every one of those counts.",
     "session.ack_none": "It did not happen this week, and that is worth knowing too: making a plan and looking back at it is part of the skill.",
     "session.already_on_agenda": "'{text}' is already on your agenda.",
+    "session.talk_first": "What you wrote matters. smcoach won't coach it as a problem, a goal or a plan: please talk to someone about it today (smcoach help-now shows who).",
     "session.no_focus": "No focus chosen on your agenda, so no goal to set now.",
     "session.goal_current": "Your goal for this: {text}",
     "answers.unreadable": "cannot read the answers file {path}: {error}",
@@ -179,8 +178,8 @@ TEXT: dict[str, str] = {
     "field.days": "how often",
     "field.confidence": "your confidence",
     "coach.help_now": (
-        "smcoach can't help with this as an action plan, and won't save it as one. "
-        "Please talk to someone now: the ways to get help are above (smcoach help-now)."
+        "smcoach won't make this an action plan. If you need help now, the ways to get it are "
+        "shown above (and by smcoach help-now)."
     ),
     "coach.outcome": (
         "That sounds like a result you hope for. An action plan is something you do: "
@@ -215,6 +214,11 @@ TEXT: dict[str, str] = {
         "or not something you really want. You could make it smaller (less, fewer days, "
         "another time) or look at what is in the way."
     ),
+    "coach.low_confidence_care": (
+        "Your confidence is {confidence} out of 10. With medicines and daily care the answer is "
+        "not to do less: look at what gets in the way (remembering, side effects, cost, the "
+        "time of day), and talk to your pharmacist or nurse about it."
+    ),
     "coach.medicines": (
         "Starting, stopping or changing a medicine, or taking more or less of it, is something "
         "to agree with your doctor, nurse or pharmacist first: smcoach cannot advise on treatment."
@@ -238,8 +242,13 @@ TEXT: dict[str, str] = {
         "something you want to do."
     ),
     "plan.safety_refused": (
-        "not saved: please agree this plan with your doctor, nurse or pharmacist first (see above). "
-        "If you have, add --keep-anyway to save it"
+        "not saved: please agree this plan with your doctor, nurse, pharmacist or physiotherapist "
+        "first (see above). If you have, add --agreed to save it"
+    ),
+    "plan.low_confidence_refused_care": (
+        "not saved: confidence {confidence} is under 7. Look at what gets in the way (and talk "
+        "to your pharmacist or nurse if it is the medicine itself), or add --keep-anyway to save "
+        "it as it is"
     ),
     "plan.help_now_refused": (
         "not saved as an action plan. If you need help now, smcoach help-now shows who to talk to"
@@ -278,7 +287,9 @@ TEXT: dict[str, str] = {
     "signpost.crisis": "If you are thinking about suicide or harming yourself, please talk to someone now. You don't have to face it alone.",
     "signpost.overdose": "If you have taken too much of a medicine, or are thinking of it, please get help now.",
     "signpost.urgent": "If you have chest pain, trouble breathing, signs of a stroke or another warning sign like these now, call the emergency number: don't wait.",
-    "signpost.again": "smcoach help-now shows this again. What you wrote is kept as you wrote it.",
+    "signpost.again": "smcoach help-now shows this again.",
+    "signpost.unreadable": "smcoach could not read its list of words that call for help now ({error}). If you need help now: smcoach help-now",
+    "helpnow.table_unreadable": "smcoach could not read its table of help lines ({error}), so here is what holds anywhere:",
     # settings
     "country.bad": "a country is its two-letter code, such as GB, IE, US, CA, AU, NZ, ES or MX; got '{got}'",
     "settings.country": "Country",

@@ -142,8 +142,8 @@ def test_safety_note_for_medicine_changes(run):
     # Not saved until the person says they have agreed it with a professional.
     assert r.exit_code == 1
     assert r.stderr.splitlines()[-1] == (
-        "Error: not saved: please agree this plan with your doctor, nurse or pharmacist first "
-        "(see above). If you have, add --keep-anyway to save it"
+        "Error: not saved: please agree this plan with your doctor, nurse, pharmacist or "
+        "physiotherapist first (see above). If you have, add --agreed to save it"
     )
 
 

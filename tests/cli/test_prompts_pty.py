@@ -81,7 +81,7 @@ def test_low_confidence_make_it_fewer_days_then_save(env: dict[str, str]) -> Non
     s = start_plan(env, "walk round the park", "15 minutes", "after lunch", "mon,wed,fri", "5")
     low_confidence_menu(s, 5)
     s.child.sendline("2")
-    s.answer(HOW_OFTEN + " [mon,wed,fri]: ", "mon,fri")
+    s.answer(f"{HOW_OFTEN} {AGAIN} [mon,wed,fri]: ", "mon,fri")
     s.answer(CONFIDENCE + ": ", "8")
     s.see("Saved action plan 1: 2026-11-23 to 2026-11-29.")
     assert s.finish() == 0
@@ -137,7 +137,7 @@ def test_hedge_is_pointed_out_and_what_can_be_changed(env: dict[str, str]) -> No
         "door open."
     )
     # The coach asks again for the part the finding is about, with the answer as it stands.
-    s.answer(f"{WHAT}. {AGAIN} [try to walk]: ", "walk to the shop")
+    s.answer(f"{WHAT} {AGAIN} [try to walk]: ", "walk to the shop")
     s.answer(CONFIDENCE + ": ", "8")
     s.see("Saved action plan 1:")
     assert s.finish() == 0

@@ -105,9 +105,17 @@ def test_a_bad_country_is_one_line(run, bad):
 def test_not_for_emergencies_is_always_in_view(run, tmp_path):
     assert NOT_FOR_EMERGENCIES in run().stdout
     assert NOT_FOR_EMERGENCIES in run("--help").stdout
-    from smcoach.content import card
-
-    assert "Not for emergencies: smcoach help-now" in card("session", "intro", path="x")
+    answers = tmp_path / "first.toml"
+    answers.write_text('[intro]\nready = ""\n[agenda]\nadd = []\n')
+    r = run("session", "--answers", str(answers))
+    assert NOT_FOR_EMERGENCIES in r.stderr  # the first session's introduction
+    # Said in code, not in the cards: a service's own cards cannot drop it.
+    own = tmp_path / "own" / "cards"
+    own.mkdir(parents=True)
+    (own / "en.toml").write_text('[session]\nintro = "Hello."\n')
+    r = run("--db", str(tmp_path / "three.db"), "--content", str(tmp_path / "own"), "session",
+            "--answers", str(answers))  # fmt: skip
+    assert "Hello." in r.stderr and NOT_FOR_EMERGENCIES in r.stderr
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
     assert NOT_FOR_EMERGENCIES in "\n".join(readme.splitlines()[:8])
 
@@ -172,7 +180,9 @@ def test_answers_files_are_screened_and_a_problem_idea_is_not_encouraged(run, ru
     assert SIGNPOST_CRISIS in r.stderr or "If you have taken too much" in r.stderr
     # Not encouraged: step 6 instead, where asking the GP is the idea to try.
     assert r.stderr.count("Give it a go") == 1
-    assert r.stderr.index("smcoach won't suggest trying that") < r.stderr.index("Give it a go")
+    assert r.stderr.index("smcoach won't suggest it as something to try") < r.stderr.index(
+        "Give it a go"
+    )
     assert "Step 6 of 7: use other resources." in r.stderr
     [problem] = run_json("solve", "list")
     assert [i["text"] for i in problem["ideas"]] == ["take all my sleeping tablets", "my GP"]
@@ -199,13 +209,15 @@ def test_a_crisis_problem_gets_no_coaching_on_its_wording(run, tmp_path):
         "start running again after my heart attack",
     ],
 )
-def test_a_safety_plan_is_refused_with_flags_until_keep_anyway(run, run_json, what):
+def test_a_safety_plan_is_refused_with_flags_until_agreed(run, run_json, what):
     r = run(*PLAN, "--what", what, "--confidence", "8")
     assert r.exit_code == 1
     assert "Please note (" in r.stderr
     assert r.stderr.splitlines()[-1].startswith("Error: not saved: please agree this plan with")
     assert run_json("plan", "list") == []
-    r = run(*PLAN, "--what", what, "--confidence", "8", "--keep-anyway")
+    # --keep-anyway keeps a low confidence; it does not say a professional agreed.
+    assert run(*PLAN, "--what", what, "--confidence", "8", "--keep-anyway").exit_code == 1
+    r = run(*PLAN, "--what", what, "--confidence", "8", "--agreed")
     assert r.exit_code == 0
     [plan] = run_json("plan", "list")
     assert plan["agreed_with_professional"] is True
@@ -216,7 +228,7 @@ def test_words_that_call_for_help_are_never_made_a_plan(run, run_json):
     r = run(*PLAN, "--what", "take all my tablets at once", "--confidence", "9", "--keep-anyway")
     assert r.exit_code == 1
     assert "If you have taken too much of a medicine" in r.stderr
-    assert "smcoach can't help with this as an action plan" in r.stderr
+    assert "smcoach won't make this an action plan" in r.stderr
     assert "Think about" not in r.stderr and "make it smaller" not in r.stderr
     assert r.stderr.splitlines()[-1] == (
         "Error: not saved as an action plan. If you need help now, smcoach help-now shows who "
@@ -289,11 +301,194 @@ def test_trends_say_which_way_is_better_for_each_symptom(run):
     assert "pain (lower is better)" in out and "energy (higher is better)" in out
 
 
-def test_an_older_database_gets_symptom_directions_and_settings(isolated, run, run_json):
+# --- what a review found: help that must not depend on anything else ---------------------------
+
+NO_LOCALE = {"LANG": "C", "LC_ALL": "", "LC_MESSAGES": ""}
+
+
+def test_signposting_uses_the_stored_country_with_no_locale(run):
+    run("settings", "country", "GB")
+    r = run("agenda", "add", "I want to die", env=NO_LOCALE)
+    assert "call 999 (or 112) now" in r.stderr and "Samaritans" in r.stderr
+
+
+def test_help_now_reads_the_setting_without_waiting_upgrading_or_writing(run, isolated):
+    import time
+
+    run("settings", "country", "GB")
+    holder = sqlite3.connect(isolated, timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")  # another smcoach in the middle of a write
+    try:
+        t0 = time.monotonic()
+        r = run("help-now", env=NO_LOCALE)
+        assert time.monotonic() - t0 < 3  # busy_timeout would be 5 s
+    finally:
+        holder.rollback()
+        holder.close()
+    assert "call 999 (or 112) now" in r.stdout
+
+
+def test_help_now_leaves_an_older_file_as_it_is(run, isolated, monkeypatch):
     from smcoach.store import migrations
 
-    assert run("symptoms", "add", "pain").exit_code == 0
+    with monkeypatch.context() as m:  # a file from the smcoach before settings existed
+        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:4])
+        m.setattr(migrations, "NAMES", migrations.NAMES[:4])
+        assert run("agenda", "add", "stairs").exit_code == 0
+    before = isolated.read_bytes()
+    r = run("help-now", env={"LANG": "en_IE.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""})
+    assert r.exit_code == 0 and "call 112 (or 999) now" in r.stdout
+    assert "Backed up" not in r.stderr
+    assert isolated.read_bytes() == before
+    assert not list(isolated.parent.glob("*.bak"))
+
+
+def test_an_older_database_gets_symptom_directions_and_settings_on_upgrade(
+    run, isolated, monkeypatch
+):
+    from smcoach.store import migrations
+
+    with monkeypatch.context() as m:  # a file as the smcoach before this change left it
+        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:4])
+        m.setattr(migrations, "NAMES", migrations.NAMES[:4])
+        assert run("agenda", "add", "stairs").exit_code == 0
+    conn = sqlite3.connect(isolated)
+    with conn:
+        conn.execute("INSERT INTO symptoms (name, created) VALUES ('pain', '2026-11-20')")
+        conn.execute("INSERT INTO symptom_ratings VALUES (1, '2026-11-20', '2026-W47', 4, 'x')")
+    conn.close()
+    r = run("symptoms", "list", "--json")
+    assert "Backed up your data" in r.stderr
+    [pain] = json.loads(r.stdout)
+    assert (pain["name"], pain["higher_is_better"]) == ("pain", False)
+    assert run("settings", "country", "AU").exit_code == 0
     conn = sqlite3.connect(isolated)
     assert [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")] == migrations.NAMES
-    assert conn.execute("SELECT higher_is_better FROM symptoms").fetchall() == [(0,)]
+    assert conn.execute("SELECT rating FROM symptom_ratings").fetchall() == [(4,)]
     conn.close()
+
+
+@pytest.fixture
+def content_copy(tmp_path, monkeypatch):
+    """A copy of content/ that a test may break; smcoach reads it instead of its own."""
+    import shutil
+
+    from smcoach import content
+
+    root = tmp_path / "content"
+    shutil.copytree(Path(content.content_root()), root)
+    monkeypatch.setattr(content, "content_root", lambda: root)
+    for cached in (content.screen, content.plan_coach, content.helplines):
+        cached.cache_clear()
+    yield root
+    for cached in (content.screen, content.plan_coach, content.helplines):
+        cached.cache_clear()
+
+
+def test_without_the_safety_list_text_is_still_saved_and_help_is_named(run, run_json, content_copy):
+    (content_copy / "safety" / "en.toml").unlink()
+    r = run("agenda", "add", "I want to die")
+    assert r.exit_code == 0
+    assert "could not read its list of words that call for help now" in r.stderr
+    assert "smcoach help-now" in r.stderr
+    assert run_json("agenda", "list")[0]["text"] == "I want to die"
+
+
+def test_without_the_help_table_help_now_still_gives_the_last_resort(run, content_copy):
+    (content_copy / "helplines.toml").write_text("[GB]\ncountry = 'x'\n")  # incomplete
+    r = run("help-now", env={"LANG": "en_GB.UTF-8", "LC_ALL": ""})
+    assert r.exit_code == 0
+    assert "could not read its table of help lines" in r.stderr
+    assert "call your local emergency number now" in r.stdout and "findahelpline.com" in r.stdout
+
+
+def test_a_damaged_word_list_is_one_line_not_a_traceback(run, content_copy):
+    (content_copy / "coach" / "en.toml").write_text("[hedge]\npatterns = 'not a list'\n")
+    r = run(*PLAN, "--what", "walk", "--confidence", "8")
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert r.stderr.strip().splitlines()[-1].startswith("Error: the file ")
+
+
+# --- what a review found: coaching held back beside words that call for help -------------------
+
+
+def session(run, tmp_path, text: str):
+    answers = tmp_path / "week.toml"
+    answers.write_text(text)
+    return run("session", "--answers", str(answers), env={"LANG": "en_GB.UTF-8", "LC_ALL": ""})
+
+
+def test_a_session_does_not_set_a_goal_or_a_plan_for_crisis_words(run, run_json, tmp_path):
+    r = session(run, tmp_path, '[intro]\nready = ""\n'
+                '[agenda]\nadd = ["I just want it all to stop"]\n'
+                '[plan]\nwhat = "walk to the gate"\nhow_much = "there and back"\n'
+                'when = "after lunch"\nhow_often = "mon,wed"\nconfidence = "8"\n')  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert "What you wrote matters. smcoach won't coach it" in r.stderr
+    assert "What would you like to achieve for" not in r.stderr
+    assert run_json("goal", "list") == []
+    [plan] = run_json("plan", "list")
+    assert plan["goal_id"] is None
+
+
+def test_the_focus_offered_is_not_the_crisis_item(run, run_json, tmp_path):
+    r = session(run, tmp_path, '[intro]\nready = ""\n[agenda]\n'
+                'add = ["I keep thinking about killing myself", "sleeping badly"]\n'
+                '[goal]\ntext = "sleep through most nights"\nby = ""\n'
+                '[plan]\nwhat = "wind down without screens"\nhow_much = "half an hour"\n'
+                'when = "before bed"\nhow_often = "mon,wed,fri"\nconfidence = "8"\n')  # fmt: skip
+    assert r.exit_code == 0, r.output
+    focus = [i for i in run_json("agenda", "list") if i["focus"]]
+    assert [i["text"] for i in focus] == ["sleeping badly"]
+
+
+def test_feedback_in_crisis_words_is_not_offered_problem_solving(run, run_json, tmp_path):
+    run(*PLAN, "--what", "walk round the park", "--confidence", "8", "--start", "2026-11-16")
+    run("check", "1", "--not", "--date", "2026-11-16")
+    run("check", "1", "--not", "--date", "2026-11-18")
+    r = session(run, tmp_path, '[feedback]\nhow = ""\n'
+                'barrier = "I keep thinking about killing myself"\n[agenda]\nadd = []\n'
+                '[plan]\nwhat = "call my sister"\nhow_much = "one call"\n'
+                'when = "after tea"\nhow_often = "1"\nconfidence = "9"\n')  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert "Would you like to work on that now" not in r.stderr
+    assert "What you wrote matters" in r.stderr
+    assert run_json("solve", "list") == []
+
+
+def test_a_crisis_problem_goes_straight_to_someone_to_talk_to(run, run_json, tmp_path):
+    answers = tmp_path / "solve.toml"
+    answers.write_text('[solve]\nproblem = "I want to die"\nresource = "the Samaritans"\n'
+                       'make_plan = "n"\n')  # fmt: skip
+    r = run("solve", "--answers", str(answers))
+    assert r.exit_code == 0, r.output
+    assert "What is it mostly about?" not in r.stderr and "hot water bottle" not in r.stderr
+    assert "Step 6 of 7: use other resources." in r.stderr
+    [problem] = run_json("solve", "list")
+    assert [a["idea"] for a in problem["attempts"]] == ["the Samaritans"]
+
+
+def test_a_crisis_idea_is_never_offered_to_try_later(run, run_json, tmp_path):
+    answers = tmp_path / "solve.toml"
+    answers.write_text('[solve]\nproblem = "I cannot get to sleep for the pain most nights"\n'
+                       'kind = "sleep"\n'
+                       'ideas = ["take all my sleeping tablets", "warm bath at 9"]\n'
+                       'suggestions = ""\nchoice = "1"\nmake_plan = "n"\n')  # fmt: skip
+    r = run("solve", "--answers", str(answers))
+    assert r.exit_code == 0, r.output
+    [problem] = run_json("solve", "list")
+    assert [a["idea"] for a in problem["attempts"]] == ["warm bath at 9"]
+
+
+def test_a_plan_tied_to_daily_medicine_with_low_confidence_is_never_told_to_do_less(run):
+    r = run("plan", "new", "--what", "take my insulin", "--how-much", "my usual units",
+            "--when", "before meals", "--times", "7", "--confidence", "5")  # fmt: skip
+    assert r.exit_code == 1
+    assert "the answer is not to do less" in r.stderr
+    assert "smaller" not in r.stderr and "fewer days" not in r.stderr
+
+
+def test_keep_anyway_does_not_record_an_agreement(run, run_json):
+    r = run(*PLAN, "--what", "walk round the park", "--confidence", "5", "--keep-anyway")
+    assert r.exit_code == 0
+    assert run_json("plan", "list")[0]["agreed_with_professional"] is False

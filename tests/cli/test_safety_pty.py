@@ -18,7 +18,7 @@ from ptyhelp import (
     terminal_env,
 )
 
-AGREED = "Have you agreed this with your doctor, nurse or pharmacist?"
+AGREED = "Have you agreed this with your doctor, nurse, pharmacist or physiotherapist?"
 AGREED_MENU = [
     "  1. yes, I have agreed it with them",
     "  2. change the plan",
@@ -56,7 +56,7 @@ def test_changing_the_plan_asks_that_part_again(env):
     s = plan_up_to_confidence(env, "take an extra puff of my blue inhaler")
     s.see(AGREED, *AGREED_MENU)
     s.answer(CHOICE, "change the plan")  # the menu takes its words as well as numbers
-    s.answer(f"{WHAT}. {AGAIN} [take an extra puff of my blue inhaler]: ", "walk to the gate")
+    s.answer(f"{WHAT} {AGAIN} [take an extra puff of my blue inhaler]: ", "walk to the gate")
     s.answer(CONFIDENCE + ": ", "9")
     s.see("Saved action plan 1")
     assert s.finish() == 0
@@ -73,24 +73,38 @@ def test_leaving_it_saves_nothing_and_is_not_an_error(env):
     assert run_json(env, "plan", "list") == []
 
 
-def test_crisis_words_at_a_prompt_are_signposted_and_never_made_a_plan(env):
+def test_crisis_words_at_a_prompt_are_signposted_and_nothing_more_is_asked(env):
     s = Session(env, "plan", "new")
     s.answer(WHAT + ": ", "take all my sleeping tablets")
     s.see("If you have taken too much of a medicine, or are thinking of it, please get help now.")
     s.see("Emergency, when a life may be at risk: call 999 (or 112) now.")
     s.see("Samaritans: call 116 123")
-    s.answer(HOW_MUCH + ": ", "all of them")
-    s.answer(WHEN + ": ", "tonight")
-    s.answer(HOW_OFTEN + ": ", "1")
-    s.answer(CONFIDENCE + ": ", "3")
-    s.see("smcoach can't help with this as an action plan", "What would you like to do?")
+    s.see("smcoach won't make this an action plan", "What would you like to do?")
     s.answer(CHOICE, "2")
     s.see("The plan was not saved.")
     assert s.finish() == 0
     out = s.transcript
     assert out.count("smcoach help-now shows this again") == 1  # once a command
+    for asked in (HOW_MUCH, WHEN, HOW_OFTEN, CONFIDENCE):
+        assert asked not in out  # no more questions about a plan of those words
     assert "make it smaller" not in out and "Think about" not in out
     assert run_json(env, "plan", "list") == []
+
+
+def test_changing_crisis_words_asks_afresh_without_offering_them_back(env):
+    s = Session(env, "plan", "new")
+    s.answer(WHAT + ": ", "end it all tonight")
+    s.see("What would you like to do?")
+    s.answer(CHOICE, "change what I wrote")
+    s.answer(WHAT + ": ", "walk to the gate")  # no [end it all tonight] default
+    s.answer(HOW_MUCH + ": ", "there and back")
+    s.answer(WHEN + ": ", "after lunch")
+    s.answer(HOW_OFTEN + ": ", "mon,wed,fri")
+    s.answer(CONFIDENCE + ": ", "8")
+    s.see("Saved action plan 1")
+    assert s.finish() == 0
+    assert "[end it all tonight]" not in s.transcript
+    assert [p["what"] for p in run_json(env, "plan", "list")] == ["walk to the gate"]
 
 
 def test_an_agenda_item_typed_at_the_prompt_is_signposted_and_kept_exactly(env):

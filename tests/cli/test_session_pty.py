@@ -181,7 +181,7 @@ def test_a_whole_first_week_session(env: dict[str, str], tmp_path: Path) -> None
     s.see("Your confidence is 5 out of 10.")
     s.see(GO_ON, *GO_ON_MENU)
     s.answer(CHOICE, "2")
-    s.answer(HOW_OFTEN.removesuffix(": ") + " [mon,wed,fri]: ", "mon,fri")
+    s.answer(HOW_OFTEN.removesuffix(": ") + " (press Enter to keep it) [mon,wed,fri]: ", "mon,fri")
     s.answer(CONFIDENCE, "8")
     s.see("Saved action plan 1: 2026-11-23 to 2026-11-29.")
     assert s.finish() == 0

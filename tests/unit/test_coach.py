@@ -19,6 +19,7 @@ from smcoach.messages import TEXT, t
 
 ALL_CODES = {
     "help_now",
+    "low_confidence_care",
     "not_wanted",
     "vague_amount",
     "vague_time",
@@ -264,20 +265,27 @@ def test_a_fast_walk_is_not_a_food_restriction() -> None:
 
 
 @pytest.mark.parametrize(
-    ("what", "how_much"),
+    ("what", "how_much", "field"),
     [
-        ("run 10 miles", "15 minutes"),
-        ("walk", "for 2 hours"),
-        ("gym for 90 minutes", "one visit"),
-        ("swim", "60 mins"),
-        ("cycle 20 km", "once"),
-        ("walk 10000 steps", "a day"),
+        ("run 10 miles", "15 minutes", "what"),
+        ("walk", "for 2 hours", "how_much"),
+        ("gym for 90 minutes", "one visit", "what"),
+        ("swim", "60 mins", "how_much"),
+        ("cycle 20 km", "once", "what"),
+        ("walk 10000 steps", "a day", "what"),
     ],
 )
-def test_a_big_exercise_step_up_is_a_safety_finding(what: str, how_much: str) -> None:
+def test_a_big_exercise_step_up_is_a_safety_finding_about_the_part_with_the_amount(
+    what: str, how_much: str, field: str
+) -> None:
     assert finding(draft(what=what, how_much=how_much), "exercise") == Finding(
-        "exercise", "safety", "how_much"
+        "exercise", "safety", field
     )
+
+
+@pytest.mark.parametrize("how_much", ["half an hour", "an hour", "30 minutes", "one hour"])
+def test_an_hour_or_less_is_not_a_big_step(how_much: str) -> None:
+    assert "exercise" not in codes(draft(what="walk round the park", how_much=how_much))
 
 
 @pytest.mark.parametrize(
@@ -336,7 +344,7 @@ def test_safety_findings_come_first() -> None:
     d = draft(what="stop taking my tablets", when="every day", confidence=5)
     # No "every day" finding: the plan is about a medicine, and daily medicines are never
     # to be cut back on smcoach's say-so.
-    assert codes(d, 2) == ["medicines", "avoidance", "low_confidence", "several_plans"]
+    assert codes(d, 2) == ["medicines", "avoidance", "low_confidence_care", "several_plans"]
     found = review(d, 2)
     kinds = [f.kind for f in found]
     assert kinds == sorted(kinds, key=lambda k: {"safety": 0, "rethink": 1, "note": 2}[k])
@@ -354,15 +362,15 @@ def test_every_rule_fires_together_in_order() -> None:
         "exercise",
         "outcome",
         "hedge",
-        "low_confidence",
+        "low_confidence_care",
         "several_plans",
     ]
-    assert [f.field for f in review(d, 1)][:4] == ["what", "what", "how_much", "what"]
+    assert [f.field for f in review(d, 1)][:4] == ["what", "what", "what", "what"]
 
 
 def test_every_code_in_the_coach_source_is_known() -> None:
     source = inspect.getsource(coach)
-    in_source = set(re.findall(r'Finding\("(\w+)"', source))
+    in_source = set(re.findall(r'Finding\("(\w+)"', source)) | set(coach.LOW_CONFIDENCE)
     in_source |= set(re.findall(r'\("(\w+)", self\._?\w+', source))
     assert in_source == ALL_CODES
 
@@ -460,7 +468,8 @@ def test_review_never_raises_and_findings_are_well_formed(
     found_codes = [f.code for f in found]
     if found_codes == ["help_now"]:
         return  # words that call for help now get no coaching at all
-    assert ("low_confidence" in found_codes) == (confidence < 7)
+    low = {"low_confidence", "low_confidence_care"} & set(found_codes)
+    assert bool(low) == (confidence < 7)
     assert ("several_plans" in found_codes) == (others > 0)
     assert len(found_codes) == len(set(found_codes))
     for f in found:
@@ -534,6 +543,32 @@ def test_an_anchored_time_is_specific(when: str) -> None:
 )
 def test_daily_care_every_day_gets_no_every_day_finding(what: str) -> None:
     assert review(draft(what=what, days=WEEKDAYS, how_much="once")) == []
+
+
+@pytest.mark.parametrize(
+    "what",
+    ["take my Keppra", "take my Sinemet", "take my Eliquis", "do my Levemir", "use my GTN spray"],
+)
+def test_medicines_by_any_name_are_never_told_to_skip_a_day(what: str) -> None:
+    assert "every_day" not in codes(draft(what=what, days=WEEKDAYS, how_much="one dose"))
+
+
+def test_low_confidence_in_daily_care_is_never_told_to_do_less() -> None:
+    d = draft(what="take my insulin", how_much="my usual units", when="before meals",
+              days=WEEKDAYS, confidence=5)  # fmt: skip
+    assert codes(d) == ["low_confidence_care"]
+    assert "not to do less" in t("coach.low_confidence_care", confidence=5)
+
+
+@pytest.mark.parametrize(
+    "what",
+    [
+        "ask my wife to remind me to take my tablets",
+        "go to the chemist for more eye drops",
+    ],
+)
+def test_reminders_and_restocking_are_not_medicine_changes(what: str) -> None:
+    assert "medicines" not in codes(draft(what=what))
 
 
 @pytest.mark.parametrize(

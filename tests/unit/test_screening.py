@@ -49,12 +49,72 @@ def test_the_examples_in_the_issue_call_for_help(text: str, expected: str) -> No
         "my hair is going grey",
         "took all the pill bottles to the pharmacy",
         "planning to OD on box sets this weekend",
+        # everyday sentences a reviewer found firing on an earlier version of the lists
+        "they told me to cut down on salt",
+        "the nurse said they want me to cut back on sugar",
+        "I want to walk into town on Saturday",
+        "feel like lying down on the sofa all day",
+        "stretches before bed so I don't wake up in the night",
+        "have a milky drink so as to not wake up in the night",
+        "skip the lift on purpose and take the stairs",
+        "want my back pain to disappear for good",
+        "I could sleep forever",
+        "skipping rope for 5 minutes, I can do it",
+        "bought some rope to tie up the tomatoes",
+        "it would be easier for everyone if I did the shopping online",
+        "how easy it would be to go for a walk",
+        "I'll keep gardening until I die",
+        "walk to the park and I'll end it at the cafe",
+        "I don't want to die young like my dad so I'm walking",
+        "the meter instructions are confusing",
+        "tablets make me drowsy so reading is hard",
+        "get fit and make it a lasting habit",
+        "fit in a walk of 10 mins",
+        "hard to wake up in the mornings",
+        "can't wake up in the morning",
+        "my left leg is weak since the stroke",
+        "can't lift my arm above my shoulder",
+        "his face fell when I told him",
+        "my voice is funny with this cold",
+        "heartburn, chest burning after meals",
+        "slurry on the farm",
+        "I had a collapsed lung",
+        "stopped breathing exercises",
+        "not waking up at night any more",
+        "my knee won't respond to the injections",
+        "heavy bleeding from my period",
+        "coughing up green phlegm before my blood test",
+        "chest pain clinic on Tuesday",
+        "use my GTN spray if I get chest pain on the walk",
+        "struggling to breathe on the stairs",
+        "fingers going blue in the cold",
+        "chest pain",
+        "saving my pills for the trip",
         "",
         "   ",
     ],
 )
 def test_look_alikes_do_not(text: str) -> None:
     assert categories(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no hope left want to die",
+        "no sleep want to die",
+        "not well crushing chest pain",
+        "no energy and chest pain since this morning",
+        "I cut myself last night",
+        "walk to the bridge and jump off",
+        "what's the point anymore",
+        "I've had enough of living",
+        "he keeps talking about killing himself",
+        "left side of my face has gone numb",
+    ],
+)
+def test_what_an_earlier_version_missed_is_found(text: str) -> None:
+    assert categories(text)
 
 
 def test_a_negation_only_counts_in_the_same_clause() -> None:

@@ -9,11 +9,15 @@ on stderr, and the command carries on with the text kept exactly as typed.
 
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
 
 import typer
 
 from smcoach.cli.common import Env
+from smcoach.errors import SmcoachError
+
+if TYPE_CHECKING:
+    from smcoach.domain.helpnow import Country, Help
 
 # The command under way: its data (for the country setting), and whether help was shown yet.
 _env: Env | None = None
@@ -26,43 +30,66 @@ def begin(env: Env) -> None:
     _env, _shown = env, False
 
 
-def country(env: Env | None) -> Any:
-    """The person's country: their setting (read only from a file that already exists, and
-    never letting a store problem hide the help), else the environment."""
+def country(env: Env | None) -> "Country":
+    """The person's country: their setting, read without waiting, upgrading or creating
+    anything (a locked, old or damaged file must not stand between a person and help), else
+    the environment."""
     from smcoach.domain.helpnow import SETTING, resolve_country
+    from smcoach.store import peek_setting
 
-    setting = None
-    if env is not None and env.path.exists():
-        try:
-            setting = env.store.settings().get(SETTING)
-        except Exception:  # a damaged or locked file must not stand between a person and help
-            setting = None
+    setting = peek_setting(env.path, SETTING) if env is not None else None
     return resolve_country(setting, os.environ)
 
 
-def current_help(env: Env | None) -> tuple[Any, Any]:
+def current_help(env: Env | None) -> "tuple[Help, Country]":
+    """The help for the person's country; if the table cannot be read, the last resort (the
+    local emergency number and a directory of helplines), with one line saying why."""
     from smcoach.content import helplines
-    from smcoach.domain.helpnow import help_for
+    from smcoach.domain.helpnow import help_for, last_resort
 
     place = country(env)
-    return help_for(place.code, helplines()), place
+    try:
+        return help_for(place.code, helplines()), place
+    except SmcoachError as e:
+        from smcoach.messages import t
+        from smcoach.render import notice
+
+        notice(t("helpnow.table_unreadable", error=e))
+        return last_resort(place.code), place
 
 
-def screen_typed(text: str) -> None:
-    """Show how to get help now if `text` calls for it, once a command."""
+def screen_typed(text: str) -> tuple[str, ...]:
+    """The kinds of help `text` calls for; the first time in a command that it calls for any,
+    how to get help now is shown. Screening never stops a command: if the word lists cannot
+    be read, one line says so and the command carries on."""
     global _shown
-    if _shown or not text or not text.strip():
-        return
+    if not text or not text.strip():
+        return ()
     from smcoach.content import screen
 
-    categories = screen().categories(text)
-    if not categories:
-        return
-    _shown = True
-    from smcoach.render import views, write
+    try:
+        categories = screen().categories(text)
+    except SmcoachError as e:
+        if not _shown:
+            _shown = True
+            from smcoach.messages import t
+            from smcoach.render import notice
 
-    help_, _ = current_help(_env)
-    write(views.signpost_blocks(help_, categories), sys.stderr)
+            notice(t("signpost.unreadable", error=e))
+        return ()
+    if categories and not _shown:
+        _shown = True
+        from smcoach.render import views, write
+
+        help_, _ = current_help(_env)
+        write(views.signpost_blocks(help_, categories), sys.stderr)
+    return categories
+
+
+def hold_back(text: str | None) -> bool:
+    """Whether coaching should be held back beside `text`: it calls for help now. The help
+    has then been shown in this command (once), however the text arrived."""
+    return bool(text) and bool(screen_typed(text or ""))
 
 
 def screen_all(value: object) -> None:

@@ -85,11 +85,22 @@ def new(
     keep_anyway: Annotated[
         bool, Opt("--keep-anyway", help="Save even with confidence under 7.")
     ] = False,
+    agreed: Annotated[
+        bool,
+        Opt(
+            "--agreed",
+            help="You have agreed this plan with your doctor, nurse, pharmacist or "
+            "physiotherapist: needed to save a plan that changes a medicine, cuts back food "
+            "sharply or steps up exercise a lot.",
+        ),
+    ] = False,
 ) -> None:
     """Make this week's action plan: what, how much, when, how often, and your confidence.
 
     Asks for anything not given when run in a terminal. The coach reads the plan before it is
-    saved; a plan with confidence under 7 is saved only if you choose to keep it.
+    saved; a plan with confidence under 7 is saved only if you choose to keep it, and one that
+    changes a medicine, food or exercise a lot only once you have agreed it with a health
+    professional.
 
     Example: smcoach plan new --what "walk round the park" --how-much "15 minutes"
     --when "after lunch" --days mon,wed,fri --confidence 8
@@ -105,7 +116,7 @@ def new(
         "start": start,
     }
     asker = _PlanTerminal() if interactive() else None
-    make_plan(ctx.obj.store, asker, prefill, keep_anyway=keep_anyway)
+    make_plan(ctx.obj.store, asker, prefill, keep_anyway=keep_anyway, agreed=agreed)
 
 
 PREFILL_KEYS = ("what", "how_much", "when", "days", "times", "confidence", "goal", "start")
@@ -121,6 +132,7 @@ def make_plan(
     prefill: Mapping[str, str | None],
     *,
     keep_anyway: bool = False,
+    agreed: bool = False,
 ) -> int | None:
     """Make an action plan with the coach and save it; returns its ID, or None when the person
     chose to leave it.
@@ -129,9 +141,25 @@ def make_plan(
     is asked for the rest (keys 'plan.what', 'plan.how_much', 'plan.when', 'plan.how_often',
     'plan.confidence') and then talks the plan through (plan.help_now, plan.safety,
     plan.smaller, plan.barrier, plan.barrier_idea, and each part again). With no asker nothing
-    is asked: a missing value is an error naming its flag, and a plan under confidence 7 or
-    with a safety finding is refused unless `keep_anyway`. Words that call for help now are
-    never made a plan."""
+    is asked: a missing value is an error naming its flag, a plan under confidence 7 is
+    refused unless `keep_anyway`, and one with a safety finding unless `agreed`. Words that
+    call for help now are never made a plan: at a terminal they are caught as they are typed,
+    and nothing more is asked about them."""
+    try:
+        return _make_plan(store, asker, prefill, keep_anyway, agreed)
+    except PlanLeft:
+        if asker is not None:
+            asker.say(t("plan.left"))
+        return None
+
+
+def _make_plan(
+    store: "Store",
+    asker: Asker | None,
+    prefill: Mapping[str, str | None],
+    keep_anyway: bool,
+    agreed: bool,
+) -> int:
     from smcoach.content import card, plan_coach
     from smcoach.domain.coach import calls_for_help, is_confident, needs_agreement
     from smcoach.domain.models import PlanDraft
@@ -148,9 +176,9 @@ def make_plan(
     if asker is not None and None in (what, how_much, when, confidence) + ((days or times),):
         asker.say(card("plan", "intro"))
     draft = PlanDraft(
-        what=_need(asker, what, "what", "what you will do", "--what", _text("what you will do")),
-        how_much=_need(asker, how_much, "how_much", "how much", "--how-much", _text("how much")),
-        when=_need(asker, when, "when", "when", "--when", _text("when")),
+        what=_part(asker, what, "what", "what you will do", "--what"),
+        how_much=_part(asker, how_much, "how_much", "how much", "--how-much"),
+        when=_part(asker, when, "when", "when", "--when"),
         days=None,
         times=None,
         confidence=0,
@@ -183,20 +211,19 @@ def make_plan(
     others = len([p for p in store.plans() if p.covers(draft.start)])
     coach = plan_coach()
     if asker is not None and not keep_anyway:
-        try:
-            draft, kept_low, barrier, agreed = _coach_at_prompts(asker, draft, others)
-        except PlanLeft:
-            asker.say(t("plan.left"))
-            return None
+        draft, kept_low, barrier, agreed = _coach_at_prompts(asker, draft, others, agreed)
     else:
         findings = _show_findings(draft, others)
         if calls_for_help(findings):
             raise SmcoachError(t("plan.help_now_refused"))
-        if needs_agreement(findings) and not keep_anyway:
+        if needs_agreement(findings) and not agreed:
             raise SmcoachError(t("plan.safety_refused"))
         if not is_confident(draft) and not keep_anyway:
-            raise SmcoachError(t("plan.low_confidence_refused", confidence=draft.confidence))
-        kept_low, barrier, agreed = keep_anyway, None, needs_agreement(findings)
+            key = "plan.low_confidence_refused"
+            if any(f.code == "low_confidence_care" for f in findings):
+                key = "plan.low_confidence_refused_care"
+            raise SmcoachError(t(key, confidence=draft.confidence))
+        kept_low, barrier = keep_anyway, None
     plan_id = store.add_plan(
         draft,
         first_confidence,
@@ -208,6 +235,33 @@ def make_plan(
     plan = store.plan(plan_id)
     notice(t("saved.plan", id=plan_id, start=plan.start.isoformat(), end=plan.end.isoformat()))
     return plan_id
+
+
+def _part(asker: Asker | None, value: str | None, key: str, what: str, how: str) -> str:
+    """A free-text part of the plan. At a terminal, words that call for help now are caught as
+    they are typed: the help is shown, and the person may put it another way or leave."""
+    from smcoach.cli.helpnow import hold_back
+
+    text = _need(asker, value, key, what, how, _text(what))
+    while asker is not None and hold_back(text):
+        text = _help_now_choice(asker, key)
+    return text
+
+
+def _help_now_choice(asker: Asker, key: str, *, shown: bool = False) -> str:
+    """The plan's words call for help now: change them (asked afresh, never offering them
+    back), or leave the plan. `shown`: the finding is on the screen already."""
+    from smcoach.content import card
+    from smcoach.domain.coach import Finding
+    from smcoach.render import views, write
+
+    if not shown:
+        write(views.findings_blocks([Finding("help_now", "help_now", key)]), sys.stderr)
+    options = [("change", card("plan", "help_now_change")),
+               ("leave", card("plan", "help_now_leave"))]  # fmt: skip
+    if asker.choose("plan.help_now", card("plan", "help_now"), options) == "leave":
+        raise PlanLeft
+    return asker.ask(f"plan.{key}", card("plan", key), _text(key.replace("_", " ")))
 
 
 def _need(
@@ -266,16 +320,19 @@ def _reask(asker: Asker, draft: "PlanDraft", field: str) -> "PlanDraft":
 
     if field == "days":
         current = ",".join(draft.days) if draft.days is not None else str(draft.times)
-        days, times = asker.ask(
-            "plan.how_often", card("plan", "how_often"), _how_often, default=current
-        )
+        question = card("plan", "again", question=card("plan", "how_often"))
+        days, times = asker.ask("plan.how_often", question, _how_often, default=current)
         return draft._replace(days=days, times=times)
     value = asker.ask(
         f"plan.{field}",
-        f"{card('plan', field)}. {card('plan', 'again')}",
+        card("plan", "again", question=card("plan", field)),
         _text(field.replace("_", " ")),
         default=getattr(draft, field),
     )
+    return _replace_part(draft, field, value)
+
+
+def _replace_part(draft: "PlanDraft", field: str, value: str) -> "PlanDraft":
     if field == "what":
         return draft._replace(what=value)
     if field == "how_much":
@@ -284,7 +341,7 @@ def _reask(asker: Asker, draft: "PlanDraft", field: str) -> "PlanDraft":
 
 
 def _coach_at_prompts(
-    asker: Asker, draft: "PlanDraft", others: int
+    asker: Asker, draft: "PlanDraft", others: int, agreed: bool
 ) -> "tuple[PlanDraft, bool, str | None, bool]":
     """Talk the draft through, one step at a time as smcoach.domain.coach.next_ask decides,
     until it is ready to save. Returns the final draft, whether a low confidence was kept on
@@ -294,7 +351,7 @@ def _coach_at_prompts(
     from smcoach.domain.coach import next_ask
 
     barrier: str | None = None
-    agreed = kept_low = False
+    kept_low = False
     asked: set[tuple[str, str]] = set()
     smaller = [
         ("less", "how_much", "smaller_less"),
@@ -310,12 +367,9 @@ def _coach_at_prompts(
         before = draft
         if step.step == "save":
             return draft, kept_low, barrier, agreed
-        if step.step == "help_now":
-            options = [("change", card("plan", "help_now_change")),
-                       ("leave", card("plan", "help_now_leave"))]  # fmt: skip
-            if asker.choose("plan.help_now", card("plan", "help_now"), options) == "leave":
-                raise PlanLeft
-            draft = _reask(asker, draft, step.field or "what")
+        if step.step == "help_now":  # a part changed into words that call for help
+            part = step.field or "what"
+            draft = _replace_part(draft, part, _help_now_choice(asker, part, shown=True))
         elif step.step == "agree":
             options = [("agreed", card("plan", "safety_agreed")),
                        ("change", card("plan", "safety_change")),
@@ -328,10 +382,12 @@ def _coach_at_prompts(
             else:
                 draft = _reask(asker, draft, step.field or "what")
         elif step.step == "smaller":
+            # For daily care (medicines, inhalers, insulin, monitoring), never "do less".
+            offered = smaller if step.code == "low_confidence" else smaller[2:]
             choice = asker.choose(
                 "plan.smaller",
                 card("plan", "smaller"),
-                [(k, card("plan", c)) for k, _, c in smaller],
+                [(k, card("plan", c)) for k, _, c in offered],
             )
             if choice == "keep":
                 kept_low = True

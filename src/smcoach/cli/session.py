@@ -188,6 +188,7 @@ def step_intro(store: "Store", asker: Asker, current: "Session", day: date) -> N
     from smcoach.content import card
 
     asker.say(card("session", "intro", path=store.path))
+    asker.say(t("helpnow.not_for_emergencies"))  # in code: a service's cards cannot drop it
     asker.optional("intro.ready", card("session", "intro_ready"))
 
 
@@ -219,8 +220,13 @@ def step_feedback(store: "Store", asker: Asker, current: "Session", day: date) -
     asker.say(t("session.ack_" + acknowledgement(result), achieved=f"{result.achieved:g}",
                 target=result.target))  # fmt: skip
     if not result.fully_done:
-        asker.optional("feedback.barrier", card("session", "feedback_barrier"))
-        asker.choose("feedback.solve", card("session", "feedback_solve"), YES_NO)
+        from smcoach.cli.helpnow import hold_back
+
+        barrier = asker.optional("feedback.barrier", card("session", "feedback_barrier"))
+        if hold_back(barrier):
+            asker.say(t("session.talk_first"))  # not a problem to solve with ideas
+        else:
+            asker.choose("feedback.solve", card("session", "feedback_solve"), YES_NO)
     store.record_feedback(plan.id, how, day)
 
 
@@ -258,7 +264,15 @@ def step_agenda(store: "Store", asker: Asker, current: "Session", day: date) -> 
         return
     if added:
         write(views.agenda_blocks(items), sys.stderr)  # the IDs to choose the focus from
-    focus = next((i for i in items if i.focus), items[0])
+    from smcoach.cli.helpnow import hold_back
+
+    # Offered as the focus: the current one, else the first that is not a matter for help now.
+    focus = next((i for i in items if i.focus), None) or next(
+        (i for i in items if not hold_back(i.text)), None
+    )
+    if focus is None:  # every item calls for help now: none is offered to work on
+        asker.say(t("session.talk_first"))
+        return
     ids = {i.id for i in items}
 
     def open_item(answer: str) -> int:
@@ -273,6 +287,7 @@ def step_agenda(store: "Store", asker: Asker, current: "Session", day: date) -> 
 
 
 def step_goal(store: "Store", asker: Asker, current: "Session", day: date) -> None:
+    from smcoach.cli.helpnow import hold_back
     from smcoach.content import card
     from smcoach.domain.dates import parse_day
     from smcoach.domain.rules import require_text
@@ -280,6 +295,9 @@ def step_goal(store: "Store", asker: Asker, current: "Session", day: date) -> No
     focus = next((i for i in store.agenda() if i.focus), None)
     if focus is None:
         asker.say(t("session.no_focus"))
+        return
+    if hold_back(focus.text):
+        asker.say(t("session.talk_first"))  # no goal is set for it
         return
     goals = [g for g in store.goals() if g.agenda_id == focus.id]
     if goals:
@@ -307,8 +325,11 @@ def step_plan(store: "Store", asker: Asker, current: "Session", day: date) -> No
 
     if store.plans_made_in(current):
         return  # made before the session stopped, or from a problem-solving idea
+    from smcoach.cli.helpnow import hold_back
+
     focus = next((i for i in store.agenda() if i.focus), None)
     goals = [g for g in store.goals() if focus is not None and g.agenda_id == focus.id]
+    goals = [g for g in goals if not hold_back(g.text)]  # a plan is never tied to such words
     make_plan(store, asker, {"goal": str(goals[-1].id)} if goals else {})
 
 

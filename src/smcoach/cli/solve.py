@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from smcoach.cli.common import interactive, now, today
+from smcoach.cli.helpnow import hold_back
 from smcoach.cli.prompts import Asker, TerminalAsker, require
 from smcoach.domain.rules import parse_id, require_text
 from smcoach.errors import SmcoachError
@@ -209,7 +210,12 @@ def _name(store: "Store", asker: Asker, today: date) -> int:
     text = asker.ask("solve.problem", card("solve", "problem"), _text("the problem"))
     problem_id = store.add_problem(text, today, now())
     asker.say(t("solve.saved", id=problem_id))
-    if is_vague(text) and not _calls_for_help(text):
+    if hold_back(text):
+        # Not a problem for ideas and suggestions: straight to step 6, someone to talk to.
+        store.ask_for_help(problem_id, today)
+        asker.say(t("solve.talk_first"))
+        return problem_id
+    if is_vague(text):
         asker.say(card("solve", "vague"))
         better = asker.ask(
             "solve.problem_again", card("solve", "problem_again"), _text("the problem"), text
@@ -304,20 +310,19 @@ def _choose(
     from smcoach.content import card
     from smcoach.domain.problems import untried_ideas
 
-    untried = untried_ideas(ideas, attempts)
+    untried = _to_try(untried_ideas(ideas, attempts))
+    if not untried:  # only ideas that call for help now: someone to talk to instead
+        return _talk_first(store, asker, problem, None, today)
     choice = asker.choose("solve.choice", card("solve", "choose"), _numbered(untried))
     idea = untried[int(choice) - 1]
-    if _calls_for_help(idea.text):
-        return _talk_first(store, asker, problem, None, today)
     attempt_id = store.choose_idea(problem.id, idea.id, today)
     _started(store, asker, problem.id, attempt_id, idea.text, today)
     return True
 
 
-def _calls_for_help(text: str) -> bool:
-    from smcoach.content import screen
-
-    return bool(screen().categories(text))
+def _to_try(ideas: "list[Idea]") -> "list[Idea]":
+    """The ideas that can be offered to try: never one whose words call for help now."""
+    return [i for i in ideas if not hold_back(i.text)]
 
 
 def _talk_first(
@@ -325,7 +330,7 @@ def _talk_first(
 ) -> bool:
     """An idea whose words call for help now is not encouraged: it is kept as typed (a new
     one is added to the list, not tried), and the problem goes on to step 6, someone to talk
-    to. The help-now signposting was shown when it was typed."""
+    to. The help-now signposting is shown (once a command) by `hold_back`."""
     if new_idea is not None:
         store.keep_idea_ask_for_help(problem.id, new_idea, "own", today)
     else:
@@ -413,7 +418,7 @@ def _substitute(
     texts = {i.id: i.text for i in ideas}
     result = t(f"solve.result.{last.result}")
     asker.say(t("solve.last_result", idea=texts[last.idea_id], result=result))
-    untried = untried_ideas(ideas, attempts)
+    untried = _to_try(untried_ideas(ideas, attempts))
     options = _numbered(untried)
     if last.result == "partly":
         options.append(("same", card("solve", "keep_going")))
@@ -425,8 +430,6 @@ def _substitute(
     if choice == "new":
         return _try_new_idea(store, asker, problem, "own", today)
     idea_id = last.idea_id if choice == "same" else untried[int(choice) - 1].id
-    if _calls_for_help(texts[idea_id]):
-        return _talk_first(store, asker, problem, None, today)
     attempt_id = store.choose_idea(problem.id, idea_id, today)
     _started(store, asker, problem.id, attempt_id, texts[idea_id], today)
     return True
@@ -438,7 +441,7 @@ def _try_new_idea(
     from smcoach.content import card
 
     text = asker.ask("solve.new_idea", card("solve", "new_idea"), _text("the idea"))
-    if _calls_for_help(text):
+    if hold_back(text):
         return _talk_first(store, asker, problem, text, today)
     attempt_id = store.add_and_choose_idea(problem.id, text, source, today)
     _started(store, asker, problem.id, attempt_id, text, today)
@@ -463,7 +466,7 @@ def _resources(
     if who is None:
         store.no_one_to_ask(problem.id, today)
         return False
-    if _calls_for_help(who):
+    if hold_back(who):
         return _talk_first(store, asker, problem, who, today)
     attempt_id = store.add_and_choose_idea(problem.id, who, "resource", today)
     _started(store, asker, problem.id, attempt_id, who, today)

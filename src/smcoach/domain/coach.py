@@ -15,6 +15,22 @@ from smcoach.domain.rules import CONFIDENT
 from smcoach.domain.screening import Screen, normalise
 
 PLAN_FIELDS = ("what", "how_much", "when")
+LOW_CONFIDENCE = ("low_confidence", "low_confidence_care")
+PURPOSE_REACH = 80  # characters before a result that may hold the action carrying it
+
+
+# The word lists a language's file must hold: {section: keys}.
+WORD_LISTS = {
+    "outcome": ("clinical", "feeling", "purpose"),
+    "specific": ("vague_amount", "countable", "vague_time", "time_anchor"),
+    "wanted": ("patterns", "not_when"),
+    "hedge": ("patterns",),
+    "avoidance": ("patterns",),
+    "every_day": ("patterns", "daily_care"),
+    "medicines": ("medicine", "change", "as_prescribed", "plainly"),
+    "food": ("patterns",),
+    "exercise": ("activity", "vigorous", "step_up", "big_amount"),
+}
 
 
 class Finding(NamedTuple):
@@ -86,7 +102,9 @@ class Coach:
         if self._every_day(draft, texts):
             findings.append(Finding("every_day", "rethink", "days"))
         if draft.confidence < CONFIDENT:
-            findings.append(Finding("low_confidence", "rethink", "confidence"))
+            # For daily care the answer is never "do less": look at what is in the way.
+            code = "low_confidence_care" if self.is_daily_care(texts) else "low_confidence"
+            findings.append(Finding(code, "rethink", "confidence"))
         if other_active_plans:
             findings.append(Finding("several_plans", "note"))
         return findings
@@ -103,18 +121,19 @@ class Coach:
         # Not 'when': "2 hours after dinner" is a time, not an amount.
         amount = f"{texts['what']} ; {texts['how_much']}"
         if self._big_exercise(amount, whole):
-            findings.append(Finding("exercise", "safety", "how_much"))
+            big = self.big_amount.search(texts["what"]) or self.vigorous.search(texts["what"])
+            findings.append(Finding("exercise", "safety", "what" if big else "how_much"))
         return findings
 
     def _medicine_change(self, text: str) -> bool:
         """A medicine with a change near it, unless it is taken as prescribed (and not plainly
         stopped or changed)."""
+        as_prescribed = self.as_prescribed.search(text)
         for m in self.medicine.finditer(text):
             near = text[max(0, m.start() - 40) : m.end() + 40]
             if not self.change.search(near):
                 continue
-            if not self.as_prescribed.search(text) or self._plainly_changed(text):
-                return True
+            return not as_prescribed or self._plainly_changed(text)
         return False
 
     def _plainly_changed(self, text: str) -> bool:
@@ -139,7 +158,8 @@ class Coach:
         shop to lose weight")."""
         for pattern in (self.clinical, self.feeling):
             for m in pattern.finditer(text):
-                if not self.purpose.search(text[: m.start()]):
+                # Only the words just before it can carry it (and a bounded look stays fast).
+                if not self.purpose.search(text[max(0, m.start() - PURPOSE_REACH) : m.start()]):
                     return True
         return False
 
@@ -152,9 +172,15 @@ class Coach:
     def _vague_time(self, text: str) -> bool:
         return bool(self.vague_time.search(text)) and not self.time_anchor.search(text)
 
+    def is_daily_care(self, texts: dict[str, str]) -> bool:
+        """Medicines (by any name), inhalers, insulin, monitoring: daily is right, and doing
+        less of them is never smcoach's suggestion."""
+        care = f"{texts['what']} ; {texts['how_much']}"
+        return bool(self.daily_care.search(care) or self.medicine.search(care))
+
     def _every_day(self, draft: PlanDraft, texts: dict[str, str]) -> bool:
-        if self.daily_care.search(texts["what"]) or self.daily_care.search(texts["how_much"]):
-            return False  # medicines as prescribed, inhalers, insulin, monitoring: daily is right
+        if self.is_daily_care(texts):
+            return False
         if draft.times == 7 or (draft.days is not None and len(draft.days) == 7):
             return True
         return bool(
@@ -213,8 +239,9 @@ def next_ask(
         for f in findings:
             if f.kind == "safety":
                 return Ask("agree", f.field, f.code)
-    if not kept_low and any(f.code == "low_confidence" for f in findings):
-        return Ask("smaller", "confidence", "low_confidence")
+    for f in findings:
+        if not kept_low and f.code in LOW_CONFIDENCE:
+            return Ask("smaller", "confidence", f.code)
     for f in findings:
         if (
             f.kind == "rethink"

@@ -75,6 +75,14 @@ def resolve_country(setting: str | None, environ: Mapping[str, str]) -> Country:
     return Country(None, "none")
 
 
+# When the table cannot be read: the local emergency number, and a directory of helplines.
+LAST_RESORT_DIRECTORY = ("findahelpline.com", "Find A Helpline")
+
+
+def last_resort(code: str | None) -> Help:
+    return Help(code, None, (), (), *LAST_RESORT_DIRECTORY)
+
+
 def help_for(code: str | None, table: dict[str, Any]) -> Help:
     """The lines for a country; for one smcoach has no lines for, the fallback."""
     directory = table["fallback_directory"], table["fallback_directory_name"]

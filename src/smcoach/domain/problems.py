@@ -55,7 +55,10 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     ("trying", "partly"): "choosing",
     ("trying", "did_not_work"): "choosing",
     ("choosing", "ask_for_help"): "resources",
-    ("accepting", "ask_for_help"): "resources",  # an idea that calls for help now instead
+    # Words that call for help now go straight to step 6, someone to talk to: a problem named
+    # so, or an idea so worded at step 7.
+    ("open", "ask_for_help"): "resources",
+    ("accepting", "ask_for_help"): "resources",
     ("choosing", "no_one"): "accepting",  # step 6 reached because no untried idea is left
     ("resources", "no_one"): "accepting",
     ("accepting", "set_aside"): "accepted",
@@ -114,14 +117,14 @@ def next_stage(problem: Problem | None, ideas: list[Idea], attempts: list[Attemp
         return "name"
     if problem.status in CLOSED:
         return "done"
+    if problem.status == "resources":
+        return "resources"  # also for a problem sent straight here, without a kind
     if problem.kind is None:
         return "name"  # named, but not yet said what kind of problem it is
     if problem.status == "trying" and pending(attempts) is not None:
         return "assess"
     if problem.status == "open":
         return "ideas"
-    if problem.status == "resources":
-        return "resources"
     if problem.status == "accepting":
         return "accept"
     # choosing (or, defensively, 'trying' with nothing left to assess)

@@ -16,6 +16,7 @@ CATEGORIES = ("crisis", "overdose", "urgent")
 HARM = frozenset({"crisis", "overdose"})
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u02bc": "'", "`": "'"})
+NEGATION_REACH = 60  # characters before a match that a negation may stand in
 _CLAUSE_END = re.compile(r"\.(?![0-9])|[,;:!?\n]|\bbut\b")
 
 
@@ -68,6 +69,6 @@ class Screen:
 
     def negated(self, s: str, start: int) -> bool:
         """A negation ('no', 'not', 'never', …) in the same clause, just before the match."""
-        before = s[:start]
+        before = s[max(0, start - NEGATION_REACH) : start]  # bounded: long texts stay fast
         clause = _CLAUSE_END.split(before)[-1]
         return bool(self.negation.search(clause))

@@ -288,6 +288,23 @@ class Store(SessionQueries, ProblemQueries, TrendQueries, SymptomQueries, Selfch
         return rows_by(self.conn, "checkins", "plan_id", plan_ids, "day", _checkin)
 
 
+def peek_setting(path: Path, key: str) -> str | None:
+    """One setting, read from an existing smcoach file without waiting for a lock, creating,
+    upgrading or changing anything; None when it cannot be read at once. For help-now, which
+    must work whatever state the file is in."""
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.2)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError, ValueError):
+        return None
+    return str(row[0]) if row else None
+
+
 def explain(error: sqlite3.Error, path: Path) -> StoreError:
     """Turn a low-level SQLite error into one line the person can act on."""
     text = str(error).lower()

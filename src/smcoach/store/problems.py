@@ -202,7 +202,8 @@ class ProblemQueries:
             c.execute("UPDATE problem_attempts SET plan_id = ? WHERE id = ?", [plan_id, attempt_id])
 
     def ask_for_help(self, problem_id: int, today: date) -> None:
-        """Step 5 -> 6: the person would rather look for other people or services now."""
+        """On to step 6: the person would rather look for other people or services now (from
+        step 5), or the problem's words call for help now (from step 1)."""
         with self._write() as c:
             self._move(c, problem_id, "ask_for_help", today)
 
