@@ -254,6 +254,8 @@ TEXT: dict[str, str] = {
         "not saved as an action plan. If you need help now, smcoach help-now shows who to talk to"
     ),
     "plan.left": "The plan was not saved.",
+    "plan.agreed_label": "Checked",
+    "symptoms.col.scale": "Scale",
     "plan.agreed_shown": "you said you have agreed this plan with your doctor, nurse or pharmacist",
     # getting help now (smcoach help-now, and signposting when what is typed calls for it)
     "helpnow.not_for_emergencies": "Not for emergencies: smcoach help-now",
@@ -292,11 +294,15 @@ TEXT: dict[str, str] = {
     "helpnow.table_unreadable": "smcoach could not read its table of help lines ({error}), so here is what holds anywhere:",
     # settings
     "country.bad": "a country is its two-letter code, such as GB, IE, US, CA, AU, NZ, ES or MX; got '{got}'",
+    "settings.title": "Settings",
+    "settings.col.setting": "Setting",
+    "settings.col.value": "Value",
+    "settings.col.from": "From",
     "settings.country": "Country",
+    "settings.which_country": "Which country (two letters, such as GB, IE, US, CA, AU, NZ, ES or MX)?",
     "settings.country_set": "Your country is now {code}: smcoach help-now shows the lines for {country}.",
     "settings.country_set_unknown": "Your country is now {code}. smcoach has no help lines for it yet: smcoach help-now shows how to find them.",
     "settings.country_unset": "Your country setting is cleared: smcoach reads it from SMCOACH_COUNTRY or your locale.",
-    "settings.country_needs_code": "give a country code (such as GB), or --unset to clear it",
     "settings.from.setting": "your settings",
     "settings.from.env": "SMCOACH_COUNTRY",
     "settings.from.locale": "your locale ({locale})",

@@ -492,3 +492,13 @@ def test_keep_anyway_does_not_record_an_agreement(run, run_json):
     r = run(*PLAN, "--what", "walk round the park", "--confidence", "5", "--keep-anyway")
     assert r.exit_code == 0
     assert run_json("plan", "list")[0]["agreed_with_professional"] is False
+
+
+def test_an_answers_file_can_agree_a_safety_plan(run, run_json, tmp_path):
+    r = session(run, tmp_path, '[intro]\nready = ""\n[agenda]\nadd = []\n'
+                '[plan]\nwhat = "stop my statins"\nhow_much = "all of them"\n'
+                'when = "from monday"\nhow_often = "1"\nconfidence = "8"\n'
+                'safety = "agreed"\n')  # fmt: skip
+    assert r.exit_code == 0, r.output
+    [plan] = run_json("plan", "list")
+    assert plan["agreed_with_professional"] is True

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from smcoach.errors import SmcoachError
+from smcoach.cli.prompts import require
 from smcoach.messages import t
 from smcoach.render import notice
 
@@ -57,9 +57,13 @@ def set_country(
         store.set_setting(SETTING, None)
         notice(t("settings.country_unset"))
         return
-    if code is None:
-        raise SmcoachError(t("settings.country_needs_code"))
-    value = parse_country(code)
+    value = require(
+        code,
+        what="the country code",
+        how="it as an argument (such as GB), or --unset to clear it",
+        question=t("settings.which_country"),
+        parse=parse_country,
+    )
     store.set_setting(SETTING, value)
     known = help_for(value, helplines()).country
     if known:

@@ -187,7 +187,11 @@ def plan_blocks(plan: Plan, checkins: list[CheckIn], goal: Goal | None, today: d
         ("Week", f"{plan.start:%a %d %b} to {plan.end:%a %d %b %Y}"),
         ("Goal", f"{goal.id}: {goal.text}" if goal else "none"),
         *([("In the way", plan.barrier)] if plan.barrier else []),
-        *([("Checked", t("plan.agreed_shown"))] if plan.agreed_with_professional else []),
+        *(
+            [(t("plan.agreed_label"), t("plan.agreed_shown"))]
+            if plan.agreed_with_professional
+            else []
+        ),
         *([("Feedback", plan.feedback)] if plan.feedback else []),
         ("Status", plan.status),
         ("Days", week_marks(plan, checkins, today)),
@@ -378,7 +382,8 @@ def help_now_blocks(help: "Help", country: "Country") -> list[Block]:
 
 
 def settings_blocks(country: "Country") -> list[Block]:
-    table = Table(["Setting", "Value", "From"], title="Settings")
+    columns = [t("settings.col.setting"), t("settings.col.value"), t("settings.col.from")]
+    table = Table(columns, title=t("settings.title"))
     source = t("settings.from." + country.source, locale=country.detail)
     table.rows.append([Cell(t("settings.country")), Cell(country.code or "–"), Cell(source)])
     return [table]
@@ -615,9 +620,10 @@ def symptoms_json(symptoms: "list[Symptom]") -> list[dict[str, Any]]:
 def symptoms_blocks(symptoms: "list[Symptom]", include_removed: bool = False) -> list[Block]:
     if not symptoms:
         return [Para(t("symptoms.none"), "muted")]
-    columns = ["Symptom", "Scale", "Added"]
+    scale = t("symptoms.col.scale")
+    columns = ["Symptom", scale, "Added"]
     if include_removed:
-        columns = ["Symptom", "Status", "Scale", "Added", "Removed"]
+        columns = ["Symptom", "Status", scale, "Added", "Removed"]
     table = Table(columns, title="Symptoms you rate each day, 0-10")
     for s in symptoms:
         row = [Cell(s.name), Cell(symptom_scale(s)), Cell(s.created.isoformat())]
