@@ -160,6 +160,8 @@ TEXT: dict[str, str] = {
     "session.ack_none": "It did not happen this week, and that is worth knowing too: making a plan and looking back at it is part of the skill.",
     "session.already_on_agenda": "'{text}' is already on your agenda.",
     "session.talk_first": "What you wrote matters. smcoach won't coach it as a problem, a goal or a plan: please talk to someone about it today (smcoach help-now shows who).",
+    "session.stopped": "The session is stopped here; everything you answered is kept. Run 'smcoach session' whenever you want to go on.",
+    "solve.problem_talk_first": "What you wrote matters. smcoach won't work on it as a problem with ideas to try: please talk to someone about it today (smcoach help-now shows who).",
     "session.no_focus": "No focus chosen on your agenda, so no goal to set now.",
     "session.goal_current": "Your goal for this: {text}",
     "answers.unreadable": "cannot read the answers file {path}: {error}",

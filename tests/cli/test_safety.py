@@ -419,7 +419,7 @@ def session(run, tmp_path, text: str):
 
 
 def test_a_session_does_not_set_a_goal_or_a_plan_for_crisis_words(run, run_json, tmp_path):
-    r = session(run, tmp_path, '[intro]\nready = ""\n'
+    r = session(run, tmp_path, '[intro]\nready = ""\n[session]\ncarry_on = "yes"\n'
                 '[agenda]\nadd = ["I just want it all to stop"]\n'
                 '[plan]\nwhat = "walk to the gate"\nhow_much = "there and back"\n'
                 'when = "after lunch"\nhow_often = "mon,wed"\nconfidence = "8"\n')  # fmt: skip
@@ -447,13 +447,39 @@ def test_feedback_in_crisis_words_is_not_offered_problem_solving(run, run_json, 
     run("check", "1", "--not", "--date", "2026-11-16")
     run("check", "1", "--not", "--date", "2026-11-18")
     r = session(run, tmp_path, '[feedback]\nhow = ""\n'
-                'barrier = "I keep thinking about killing myself"\n[agenda]\nadd = []\n'
+                'barrier = "I keep thinking about killing myself"\n[session]\ncarry_on = "no"\n'
+                '[agenda]\nadd = []\n'
                 '[plan]\nwhat = "call my sister"\nhow_much = "one call"\n'
                 'when = "after tea"\nhow_often = "1"\nconfidence = "9"\n')  # fmt: skip
     assert r.exit_code == 0, r.output
     assert "Would you like to work on that now" not in r.stderr
     assert "What you wrote matters" in r.stderr
-    assert run_json("solve", "list") == []
+    assert "The session is stopped here" in r.stderr  # the person chose to stop
+    assert run_json("solve", "list") == [] and run_json("plan", "list") == []
+    assert run_json("plan", "list", "--all")[0]["feedback"] is None  # the week is closed
+
+
+def test_a_crisis_goal_is_kept_without_a_date_or_a_plan(run, run_json, tmp_path):
+    run("agenda", "add", "walking more")
+    r = session(run, tmp_path, '[agenda]\nadd = []\nfocus = "1"\n'
+                '[goal]\ntext = "I wish I was dead"\n[session]\ncarry_on = "no"\n')  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert "By when" not in r.stderr and "Let's make an action plan" not in r.stderr
+    [goal] = run_json("goal", "list")
+    assert (goal["text"], goal["by"]) == ("I wish I was dead", None)
+    assert run_json("plan", "list") == []
+
+
+def test_a_crisis_problem_with_no_one_to_ask_rests_at_step_6(run, run_json, tmp_path):
+    answers = tmp_path / "solve.toml"
+    answers.write_text('[solve]\nproblem = "everyone would be better off without me"\n')
+    r = run("solve", "--answers", str(answers))
+    assert r.exit_code == 0, r.output
+    assert "Some problems cannot be solved right now" not in r.stderr
+    [problem] = run_json("solve", "list")
+    assert problem["status"] == "resources"
+    r = run("solve", "revisit", "1", "--answers", str(answers))  # not stuck
+    assert r.exit_code == 0, r.output
 
 
 def test_a_crisis_problem_goes_straight_to_someone_to_talk_to(run, run_json, tmp_path):

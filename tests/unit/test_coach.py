@@ -270,7 +270,7 @@ def test_a_fast_walk_is_not_a_food_restriction() -> None:
         ("run 10 miles", "15 minutes", "what"),
         ("walk", "for 2 hours", "how_much"),
         ("gym for 90 minutes", "one visit", "what"),
-        ("swim", "60 mins", "how_much"),
+        ("swim", "75 mins", "how_much"),
         ("cycle 20 km", "once", "what"),
         ("walk 10000 steps", "a day", "what"),
     ],
@@ -283,7 +283,9 @@ def test_a_big_exercise_step_up_is_a_safety_finding_about_the_part_with_the_amou
     )
 
 
-@pytest.mark.parametrize("how_much", ["half an hour", "an hour", "30 minutes", "one hour"])
+@pytest.mark.parametrize(
+    "how_much", ["half an hour", "an hour", "30 minutes", "one hour", "60 minutes", "1 hour"]
+)
 def test_an_hour_or_less_is_not_a_big_step(how_much: str) -> None:
     assert "exercise" not in codes(draft(what="walk round the park", how_much=how_much))
 
@@ -547,10 +549,39 @@ def test_daily_care_every_day_gets_no_every_day_finding(what: str) -> None:
 
 @pytest.mark.parametrize(
     "what",
-    ["take my Keppra", "take my Sinemet", "take my Eliquis", "do my Levemir", "use my GTN spray"],
+    [
+        "take my Keppra",
+        "take my Sinemet",
+        "take my Eliquis",
+        "do my Levemir",
+        "use my GTN spray",
+        "inject my Toujeo",
+        "take my Epilim",
+        "take my Brilique",
+    ],
 )
 def test_medicines_by_any_name_are_never_told_to_skip_a_day(what: str) -> None:
     assert "every_day" not in codes(draft(what=what, days=WEEKDAYS, how_much="one dose"))
+
+
+@pytest.mark.parametrize(
+    "what",
+    [
+        "stop taking my Brilique",
+        "stop my Tresiba",
+        "skip my Epilim on Sundays",
+        "halve my Tegretol",
+    ],
+)
+def test_a_change_to_a_medicine_smcoach_does_not_know_still_needs_agreement(what: str) -> None:
+    assert "medicines" in codes(draft(what=what))
+
+
+@pytest.mark.parametrize(
+    "what", ["stop my snacking after tea", "start my day with a walk", "skip my usual walk"]
+)
+def test_everyday_things_stopped_or_started_are_not_medicines(what: str) -> None:
+    assert "medicines" not in codes(draft(what=what))
 
 
 def test_low_confidence_in_daily_care_is_never_told_to_do_less() -> None:

@@ -315,7 +315,9 @@ def _show_findings(draft: "PlanDraft", others: int) -> "list[coach.Finding]":
 
 
 def _reask(asker: Asker, draft: "PlanDraft", field: str) -> "PlanDraft":
-    """Ask one part of the plan again, offering the current answer as the default."""
+    """Ask one part of the plan again, offering the current answer as the default. Words that
+    call for help now are caught as they are typed, as at the first asking."""
+    from smcoach.cli.helpnow import hold_back
     from smcoach.content import card
 
     if field == "days":
@@ -329,6 +331,8 @@ def _reask(asker: Asker, draft: "PlanDraft", field: str) -> "PlanDraft":
         _text(field.replace("_", " ")),
         default=getattr(draft, field),
     )
+    while hold_back(value):
+        value = _help_now_choice(asker, field)
     return _replace_part(draft, field, value)
 
 

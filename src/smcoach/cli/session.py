@@ -18,6 +18,12 @@ if TYPE_CHECKING:
     from smcoach.store.sessions import Session
 
 T = TypeVar("T")
+
+
+class SessionStopped(Exception):
+    """The person chose to stop the session after smcoach showed how to get help now."""
+
+
 CHECK_OPTIONS = [("done", "done"), ("partly", "partly"), ("not", "not done"),
                  ("rest", "rest day"), ("skip", "skip")]  # fmt: skip
 YES_NO = [("yes", "yes"), ("no", "no")]
@@ -152,12 +158,26 @@ def session(
     while name is not None:
         # Steps that write their records answer by answer resume from those records; the
         # others replay the answers saved so far (replaying an 'add' would add it twice).
-        STEP_RUNNERS[name](store, recorder if name in REPLAYED else asker, current, day)
+        try:
+            STEP_RUNNERS[name](store, recorder if name in REPLAYED else asker, current, day)
+        except SessionStopped:
+            break
         facts = gather_facts(store, day, current)
         name = None if current.only_step else next_step(name, facts, recorder.answers())
         if name is not None:
             store.set_session_step(current.id, name)
     store.end_session(current.id, "done", now())
+
+
+def _talk_first(asker: Asker) -> None:
+    """Coaching is held back beside words that call for help now: say so, and let the person
+    stop the session here (what they answered is kept)."""
+    from smcoach.content import card
+
+    asker.say(t("session.talk_first"))
+    if asker.choose("session.carry_on", card("session", "carry_on"), YES_NO) == "no":
+        asker.say(t("session.stopped"))
+        raise SessionStopped
 
 
 def _resume_choice(answer: str) -> str:
@@ -219,15 +239,16 @@ def step_feedback(store: "Store", asker: Asker, current: "Session", day: date) -
     how = asker.optional("feedback.how", card("session", "feedback_how"))
     asker.say(t("session.ack_" + acknowledgement(result), achieved=f"{result.achieved:g}",
                 target=result.target))  # fmt: skip
-    if not result.fully_done:
-        from smcoach.cli.helpnow import hold_back
+    from smcoach.cli.helpnow import hold_back
 
+    barrier = None
+    if not result.fully_done:
         barrier = asker.optional("feedback.barrier", card("session", "feedback_barrier"))
-        if hold_back(barrier):
-            asker.say(t("session.talk_first"))  # not a problem to solve with ideas
-        else:
-            asker.choose("feedback.solve", card("session", "feedback_solve"), YES_NO)
-    store.record_feedback(plan.id, how, day)
+    store.record_feedback(plan.id, how, day)  # the week is closed before anything else
+    if hold_back(barrier):  # not a problem to solve with ideas
+        _talk_first(asker)
+    elif not result.fully_done:
+        asker.choose("feedback.solve", card("session", "feedback_solve"), YES_NO)
 
 
 def step_solve(store: "Store", asker: Asker, current: "Session", day: date) -> None:
@@ -271,7 +292,7 @@ def step_agenda(store: "Store", asker: Asker, current: "Session", day: date) -> 
         (i for i in items if not hold_back(i.text)), None
     )
     if focus is None:  # every item calls for help now: none is offered to work on
-        asker.say(t("session.talk_first"))
+        _talk_first(asker)
         return
     ids = {i.id for i in items}
 
@@ -296,8 +317,8 @@ def step_goal(store: "Store", asker: Asker, current: "Session", day: date) -> No
     if focus is None:
         asker.say(t("session.no_focus"))
         return
-    if hold_back(focus.text):
-        asker.say(t("session.talk_first"))  # no goal is set for it
+    if hold_back(focus.text):  # no goal is set for it
+        _talk_first(asker)
         return
     goals = [g for g in store.goals() if g.agenda_id == focus.id]
     if goals:
@@ -311,13 +332,18 @@ def step_goal(store: "Store", asker: Asker, current: "Session", day: date) -> No
                      lambda s: require_text(s, "the goal"))  # fmt: skip
     from smcoach.cli.goals import show_goal_notes
 
-    show_goal_notes(text)
-    by_text = asker.optional("goal.by", card("session", "goal_by"))
-    by = parse_day(by_text, day) if by_text else None
+    if hold_back(text):  # kept as written, with no date and no plan tied to it
+        by = None
+    else:
+        show_goal_notes(text)
+        by_text = asker.optional("goal.by", card("session", "goal_by"))
+        by = parse_day(by_text, day) if by_text else None
     if goals:
         store.close_goal(goals[-1].id, "dropped", day)
     goal_id = store.add_goal(text, focus.id, by, day)
     asker.say(t("saved.goal", id=goal_id))
+    if by is None and hold_back(text):
+        _talk_first(asker)
 
 
 def step_plan(store: "Store", asker: Asker, current: "Session", day: date) -> None:

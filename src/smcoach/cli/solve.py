@@ -213,7 +213,7 @@ def _name(store: "Store", asker: Asker, today: date) -> int:
     if hold_back(text):
         # Not a problem for ideas and suggestions: straight to step 6, someone to talk to.
         store.ask_for_help(problem_id, today)
-        asker.say(t("solve.talk_first"))
+        asker.say(t("solve.problem_talk_first"))
         return problem_id
     if is_vague(text):
         asker.say(card("solve", "vague"))
@@ -280,6 +280,8 @@ def _ideas(
         for text in asker.many("solve.ideas", question):
             keep(text)
     offered = new_suggestions(card_list("solve", f"ideas_{problem.kind}"), listed)
+    if any(hold_back(i.text) for i in listed):
+        offered = []  # no suggestions beside words that call for help now
     taken: list[str] = []
     if offered:
         asker.say(card("solve", "suggestions"))
@@ -395,6 +397,9 @@ def _assess(
     note = asker.optional("solve.note", card("solve", "note"))
     if note is not None:
         store.note_attempt(attempt.id, note)
+        if hold_back(note):  # no more steps now: someone to talk to comes first
+            asker.say(t("solve.talk_first"))
+            return True
     if status == "solved":
         asker.say(t("solve.solved", id=problem.id))
         return True
@@ -463,11 +468,19 @@ def _resources(
     for kind in card_list("solve", "resources"):
         asker.say(f"  - {kind}")
     who = asker.optional("solve.resource", card("solve", "resource"))
+    if hold_back(problem.text) and (who is None or hold_back(who)):
+        # Never "set it aside" for words that call for help now: rest here, at step 6.
+        if who is not None:
+            store.keep_idea_ask_for_help(problem.id, who, "resource", today)
+        asker.say(t("solve.problem_talk_first"))
+        return True
     if who is None:
         store.no_one_to_ask(problem.id, today)
         return False
     if hold_back(who):
-        return _talk_first(store, asker, problem, who, today)
+        store.keep_idea_ask_for_help(problem.id, who, "resource", today)
+        asker.say(t("solve.talk_first"))
+        return True
     attempt_id = store.add_and_choose_idea(problem.id, who, "resource", today)
     _started(store, asker, problem.id, attempt_id, who, today)
     return True

@@ -27,7 +27,7 @@ WORD_LISTS = {
     "hedge": ("patterns",),
     "avoidance": ("patterns",),
     "every_day": ("patterns", "daily_care"),
-    "medicines": ("medicine", "change", "as_prescribed", "plainly"),
+    "medicines": ("medicine", "change", "as_prescribed", "change_any", "plainly"),
     "food": ("patterns",),
     "exercise": ("activity", "vigorous", "step_up", "big_amount"),
 }
@@ -69,6 +69,7 @@ class Coach:
         self.change = _any(w["medicines"]["change"])
         self.as_prescribed = _any(w["medicines"]["as_prescribed"])
         self.plainly = _any(w["medicines"]["plainly"])
+        self.change_any = _any(w["medicines"]["change_any"])
         self.food = _any(w["food"]["patterns"])
         self.activity = _any(w["exercise"]["activity"])
         self.vigorous = _any(w["exercise"]["vigorous"])
@@ -128,6 +129,9 @@ class Coach:
     def _medicine_change(self, text: str) -> bool:
         """A medicine with a change near it, unless it is taken as prescribed (and not plainly
         stopped or changed)."""
+        for m in self.change_any.finditer(text):  # a medicine smcoach may not know by name
+            if not self.screen.negated(text, m.start()):
+                return True
         as_prescribed = self.as_prescribed.search(text)
         for m in self.medicine.finditer(text):
             near = text[max(0, m.start() - 40) : m.end() + 40]

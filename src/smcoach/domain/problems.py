@@ -119,14 +119,14 @@ def next_stage(problem: Problem | None, ideas: list[Idea], attempts: list[Attemp
         return "done"
     if problem.status == "resources":
         return "resources"  # also for a problem sent straight here, without a kind
+    if problem.status == "accepting":
+        return "accept"
     if problem.kind is None:
         return "name"  # named, but not yet said what kind of problem it is
     if problem.status == "trying" and pending(attempts) is not None:
         return "assess"
     if problem.status == "open":
         return "ideas"
-    if problem.status == "accepting":
-        return "accept"
     # choosing (or, defensively, 'trying' with nothing left to assess)
     assessed = [a for a in attempts if a.result is not None]
     if not assessed:
