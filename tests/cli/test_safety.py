@@ -144,9 +144,16 @@ def test_an_urgent_check_in_note_is_signposted_and_kept(run, run_json):
     assert run_json("plan", "show")["checkins"][0]["note"] == note
 
 
-def test_signposting_is_shown_once_a_command(run):
-    r = run("goal", "add", "I want to die. I can't breathe")
+def test_signposting_is_shown_once_a_command_for_each_kind_of_help(run, tmp_path):
+    r = run("goal", "add", "I want to die. I can't breathe", env={"LANG": "en_GB.UTF-8"})
     assert r.stderr.count("smcoach help-now shows this again") == 1
+    assert "Samaritans" in r.stderr and "If you have chest pain" in r.stderr
+    # urgent first, then crisis words later in the same command: the crisis lines still show
+    answers = tmp_path / "s.toml"
+    answers.write_text('[intro]\nready = ""\n[agenda]\nadd = ["struggling to breathe all week", '
+                       '"I want to die"]\nfocus = "1"\n[session]\ncarry_on = "no"\n')  # fmt: skip
+    r = run("session", "--answers", str(answers), env={"LANG": "en_GB.UTF-8", "LC_ALL": ""})
+    assert r.stderr.count("Samaritans") == 1 and r.stderr.count("If you have chest pain") == 1
 
 
 @pytest.mark.parametrize(

@@ -19,15 +19,17 @@ from smcoach.errors import SmcoachError
 if TYPE_CHECKING:
     from smcoach.domain.helpnow import Country, Help
 
-# The command under way: its data (for the country setting), and whether help was shown yet.
+# The command under way: its data (for the country setting), and the kinds of help shown.
 _env: Env | None = None
-_shown = False
+_shown: set[str] = set()
 
 
 def begin(env: Env) -> None:
-    """Called by the root callback as each command starts: help is shown at most once."""
-    global _env, _shown
-    _env, _shown = env, False
+    """Called by the root callback as each command starts: each kind of help (crisis lines,
+    the emergency number for urgent signs) is shown at most once a command."""
+    global _env
+    _env = env
+    _shown.clear()
 
 
 def country(env: Env | None) -> "Country":
@@ -59,10 +61,9 @@ def current_help(env: Env | None) -> "tuple[Help, Country]":
 
 
 def screen_typed(text: str) -> tuple[str, ...]:
-    """The kinds of help `text` calls for; the first time in a command that it calls for any,
-    how to get help now is shown. Screening never stops a command: if the word lists cannot
-    be read, one line says so and the command carries on."""
-    global _shown
+    """The kinds of help `text` calls for; the first time in a command that a kind is called
+    for, how to get that help now is shown. Screening never stops a command: if the word lists
+    cannot be read, one line says so and the command carries on."""
     if not text or not text.strip():
         return ()
     from smcoach.content import screen
@@ -70,19 +71,20 @@ def screen_typed(text: str) -> tuple[str, ...]:
     try:
         categories = screen().categories(text)
     except SmcoachError as e:
-        if not _shown:
-            _shown = True
+        if "unreadable" not in _shown:
+            _shown.add("unreadable")
             from smcoach.messages import t
             from smcoach.render import notice
 
             notice(t("signpost.unreadable", error=e))
         return ()
-    if categories and not _shown:
-        _shown = True
+    new = tuple(c for c in categories if c not in _shown)
+    if new:
+        _shown.update(new)
         from smcoach.render import views, write
 
         help_, _ = current_help(_env)
-        write(views.signpost_blocks(help_, categories), sys.stderr)
+        write(views.signpost_blocks(help_, new), sys.stderr)
     return categories
 
 
