@@ -163,6 +163,10 @@ def test_ignore_covers_only_what_it_overlaps() -> None:
     assert screen.categories("called the help desk") == ()
     assert screen.categories("called the help desk, I need help") == ("crisis",)
     assert screen.categories("no help") == ()
+    # an ignore span wholly inside a longer match still sets it aside
+    inner = Screen({**lists, "crisis": {"patterns": [r"\bcall\s+the\s+help\s+desk\b"],
+                                        "ignore": [r"\bhelp\b"]}})  # fmt: skip
+    assert inner.categories("call the help desk") == ()
 
 
 @given(st.text(max_size=300))

@@ -3,8 +3,8 @@ call for it.
 
 Every free text is screened where it enters: flags and arguments through `screened` (a
 parameter callback each free-text parameter declares), answers typed at a prompt and answers
-files through `screen_typed`. A match never blocks anything: the help is shown once a command,
-on stderr, and the command carries on with the text kept exactly as typed.
+files through `screen_typed`. A match never blocks anything: each kind of help is shown at most
+once a command, on stderr, and the command carries on with the text kept exactly as typed.
 """
 
 import os

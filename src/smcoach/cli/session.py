@@ -332,9 +332,9 @@ def step_goal(store: "Store", asker: Asker, current: "Session", day: date) -> No
                      lambda s: require_text(s, "the goal"))  # fmt: skip
     from smcoach.cli.goals import show_goal_notes
 
-    if hold_back(text):  # kept as written, with no date and no plan tied to it
-        by = None
-    else:
+    held = hold_back(text)  # kept as written, with no date and no plan tied to it
+    by = None
+    if not held:
         show_goal_notes(text)
         by_text = asker.optional("goal.by", card("session", "goal_by"))
         by = parse_day(by_text, day) if by_text else None
@@ -342,7 +342,7 @@ def step_goal(store: "Store", asker: Asker, current: "Session", day: date) -> No
         store.close_goal(goals[-1].id, "dropped", day)
     goal_id = store.add_goal(text, focus.id, by, day)
     asker.say(t("saved.goal", id=goal_id))
-    if by is None and hold_back(text):
+    if held:
         _talk_first(asker)
 
 

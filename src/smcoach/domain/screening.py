@@ -60,7 +60,7 @@ class Screen:
         ignored = [m.span() for p in self.ignore[category] for m in p.finditer(s)]
         for pattern in self.patterns[category]:
             for m in pattern.finditer(s):
-                if any(a <= m.start() < b or a < m.end() <= b for a, b in ignored):
+                if any(a < m.end() and m.start() < b for a, b in ignored):  # they overlap
                     continue
                 if self.negated(s, m.start()):
                     continue
