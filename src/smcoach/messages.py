@@ -3,6 +3,8 @@
 Keys are grouped by prefix. Templates use str.format fields.
 """
 
+from smcoach.safe_text import one_line
+
 ACCEPTED_DATES = (
     "2026-11-23, today, yesterday, tomorrow, mon (the latest Monday up to today), "
     "last mon, next mon, -2d, +3d"
@@ -12,6 +14,8 @@ TEXT: dict[str, str] = {
     # errors: one line each
     "date.bad": "'{text}' is not a date smcoach reads. Use one of: " + ACCEPTED_DATES,
     "date.not_real": "'{text}' is not a real calendar day",
+    "date.range": "'{text}' is outside the days smcoach works with ({first} to {last})",
+    "today.bad": "{name} must be a date such as 2026-11-23, got {text}",
     "days.bad": "'{text}' is not a list of weekdays: use names such as mon,wed,fri",
     "confidence.range": "confidence must be a whole number from 0 to 10, got {got}",
     "times.range": "--times must be a whole number from 1 to 7, got {got}",
@@ -20,6 +24,8 @@ TEXT: dict[str, str] = {
     "missing": "{what} is missing: give {how}, or run in a terminal to be asked",
     "input.ended": "input ended before {what} was answered; nothing from this step was saved",
     "interrupted": "Interrupted: nothing from this step was saved.",
+    "output.failed": "cannot write the output: {detail}",
+    "argv.not_utf8": "argument {n} is not valid UTF-8 text; nothing was changed",
     "plan.days_or_times": "give either --days (e.g. mon,wed,fri) or --times N, not both",
     "plan.low_confidence_refused": (
         "not saved: confidence {confidence} is under 7. Make the plan smaller (less, fewer days, "
@@ -46,7 +52,10 @@ TEXT: dict[str, str] = {
     "store.not_sqlite": "{path} is not an smcoach database (not an SQLite file); nothing was changed",
     "store.cut_short": "the file is shorter than its header says: it may have been cut off",
     "store.not_smcoach": "{path} is an SQLite database of another program, not smcoach's; nothing was changed",
-    "store.damaged": "the database at {path} is damaged ({detail}); nothing was changed",
+    "store.damaged": "the database at {path} is damaged ({detail}); nothing was changed. 'smcoach doctor' says what to do",
+    "store.empty": "{path} is an empty file, not an smcoach database; nothing was changed",
+    "store.not_a_file": "it is not a regular file",
+    "store.bad_text": "text that is not valid UTF-8",
     "store.too_new": (
         "{path} was written by a newer smcoach (it has changes this version does not know: "
         "{names}); upgrade smcoach. Nothing was changed"
@@ -120,6 +129,7 @@ TEXT: dict[str, str] = {
     "saved.check_replaced": "Checked in for {day}: {status} (replaces {old}).",
     "store.checked": "Checked the whole file: no damage found.",
     "backup.made": "Backed up your data to {path} before upgrading it.",
+    "backup.no_name": "cannot find a free name for a backup in {folder}",
     "nothing_to_ask": "Nothing to check in: every planned day so far has an answer.",
     # the self-efficacy scale (smcoach selfcheck): errors, then notices
     "selfcheck.count": "the self-efficacy scale has {n} questions, got {got} answers",
@@ -166,6 +176,10 @@ TEXT: dict[str, str] = {
     "session.goal_current": "Your goal for this: {text}",
     "answers.unreadable": "cannot read the answers file {path}: {error}",
     "answers.malformed": "the answers file {path} is malformed: {error}",
+    "answers.deep": "it is nested deeper than a list of answers",
+    "answers.huge": "it holds a number too long to read",
+    "input.not_utf8": "That was not readable text (not UTF-8): please type it again.",
+    "answers.surrogate": "it holds text that is not valid Unicode (a lone surrogate)",
     # the action-plan coach (findings). Each names the part of the plan it is about.
     "finding.safety": "Please note ({field}): {text}",
     "finding.rethink": "Think about ({field}): {text}",
@@ -341,4 +355,7 @@ TEXT: dict[str, str] = {
 
 
 def t(key: str, **values: object) -> str:
-    return TEXT[key].format(**values)
+    """The sentence `key` with its fields filled. Text values (what the person typed, a file's
+    path, a detail from SQLite) are shown on one line with control characters escaped."""
+    safe = {k: v if isinstance(v, int | float) else one_line(str(v)) for k, v in values.items()}
+    return TEXT[key].format(**safe)

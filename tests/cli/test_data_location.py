@@ -115,7 +115,8 @@ def test_truncated_database_is_refused(run, isolated):
     assert r.exit_code == 1
     assert r.stderr == (
         f"Error: the database at {isolated} is damaged (the file is shorter than "
-        "its header says: it may have been cut off); nothing was changed\n"
+        "its header says: it may have been cut off); nothing was changed. "
+        "'smcoach doctor' says what to do\n"
     )
 
 

@@ -39,11 +39,92 @@ def test_blank_file_migrates_to_head(tmp_path):
     assert {"agenda", "goals", "plans", "checkins", "checkin_statuses"} <= names
 
 
-def test_empty_existing_file_is_taken_as_new(tmp_path):
-    path = tmp_path / "empty.db"
-    path.touch()
+def test_files_smcoach_did_not_make_are_refused_untouched(tmp_path):
+    """Empty, not SQLite, an empty SQLite file, another program's, a higher user_version:
+    refused, and not even their permissions change."""
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    text = tmp_path / "notes.txt"
+    text.write_text("my notes")
+    blank_sqlite = tmp_path / "blank.db"
+    conn = sqlite3.connect(blank_sqlite)
+    conn.execute("CREATE TABLE t (x)")
+    conn.execute("DROP TABLE t")  # a real, empty SQLite file
+    conn.close()
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE recipes (name TEXT)")
+    conn.close()
+    newer = tmp_path / "newer.db"
+    Store(newer).close()
+    conn = sqlite3.connect(newer)
+    conn.execute(f"PRAGMA user_version = {len(migrations.NAMES) + 1}")
+    conn.close()
+    expected = {
+        empty: "an empty file",
+        text: "not an SQLite file",
+        blank_sqlite: "another program",
+        other: "another program",
+        newer: "newer smcoach",
+    }
+    for path, reason in expected.items():
+        path.chmod(0o644)
+        before = path.read_bytes()
+        with pytest.raises(StoreError, match=reason):
+            Store(path)
+        assert path.read_bytes() == before, path
+        assert path.stat().st_mode & 0o777 == 0o644, path
+
+
+def test_a_symlink_is_followed_to_read_but_never_to_chmod(tmp_path):
+    real = tmp_path / "real.db"
+    Store(real).close()
+    real.chmod(0o644)
+    link = tmp_path / "link.db"
+    link.symlink_to(real)
+    store = Store(link)
+    store.add_agenda("through the link", DAY)
+    store.close()
+    assert real.stat().st_mode & 0o777 == 0o644
+    text = tmp_path / "text.txt"
+    text.write_text("x")
+    text.chmod(0o644)
+    (tmp_path / "link2.db").symlink_to(text)
+    with pytest.raises(StoreError):
+        Store(tmp_path / "link2.db")
+    assert text.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_new_file_appears_whole_or_not_at_all(tmp_path, monkeypatch):
+    """Built in a temporary file and linked into place: a failure while building it leaves
+    no file (and no temporary one) behind, so the next run starts afresh."""
+    path = tmp_path / "new.db"
+
+    def broken(conn):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(migrations, "apply", broken)
+    with pytest.raises(StoreError, match="disk I/O error"):
+        Store(path)
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.undo()
     Store(path).close()
     assert applied(path) == migrations.NAMES
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(migrations.NAMES)
+    conn.close()
+
+
+def test_missing_parent_folders_are_made_private(tmp_path):
+    import os
+
+    old = os.umask(0)
+    try:
+        Store(tmp_path / "a" / "b" / "c" / "x.db").close()
+    finally:
+        os.umask(old)
+    for folder in ("a", "a/b", "a/b/c"):
+        assert (tmp_path / folder).stat().st_mode & 0o777 == 0o700, folder
 
 
 def test_rerun_changes_nothing(tmp_path):
@@ -57,7 +138,7 @@ def test_rerun_changes_nothing(tmp_path):
     assert [i.text for i in again.agenda()] == ["a"]
     again.close()
     assert (schema(path), applied(path)) == before
-    assert list(tmp_path.glob("*.bak")) == []
+    assert not (tmp_path / "x-backups").exists()
 
 
 def test_pending_migration_backs_up_first(tmp_path, monkeypatch):
@@ -73,7 +154,8 @@ def test_pending_migration_backs_up_first(tmp_path, monkeypatch):
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, m002_example])
     monkeypatch.setattr(migrations, "NAMES", [*migrations.NAMES, "m002_example"])
     store = Store(path)
-    assert store.backup_path is not None and store.backup_path.parent == tmp_path
+    assert store.backup_path is not None
+    assert store.backup_path.parent == tmp_path / "x-backups"
     store.close()
     assert applied(path) == [*head, "m002_example"]
     assert applied(store.backup_path) == head
@@ -201,4 +283,59 @@ def test_feedback_is_due_from_the_plans_last_day(tmp_path):
     store.record_feedback(plan_id, "fine", DAY + timedelta(days=7))
     assert store.feedback_plan_id(DAY + timedelta(days=30)) is None
     assert store.plan(plan_id).status == "ended"
+    store.close()
+
+
+def test_a_file_cut_short_is_opened_when_its_wal_holds_the_rest(tmp_path):
+    """After a full disk or a crash mid-checkpoint the main file can be shorter than its
+    header says while the -wal holds every page: SQLite recovers that, so smcoach must too."""
+    import shutil
+
+    path = tmp_path / "x.db"
+    store = Store(path)
+    for i in range(300):
+        store.add_agenda(f"item {i} " * 20, DAY)
+    crashed = tmp_path / "crashed.db"  # the files as a crash leaves them, WAL not checkpointed
+    shutil.copy(path, crashed)
+    shutil.copy(f"{path}-wal", f"{crashed}-wal")
+    store.close()
+    header = bytearray(crashed.read_bytes())
+    pages = int.from_bytes(header[28:32], "big")
+    header[28:32] = (pages + 200).to_bytes(4, "big")  # page 1 says the file grew; it did not
+    crashed.write_bytes(bytes(header))
+    reopened = Store(crashed)
+    assert len(reopened.agenda()) == 300
+    reopened.add_agenda("and carries on", DAY)
+    reopened.close()
+
+
+def test_the_full_check_finds_damage_quick_check_misses(tmp_path):
+    """A byte flipped inside an index: quick_check (before each write) does not compare
+    indexes with their tables; `check(full=True)` (where --check, doctor, before an upgrade)
+    does."""
+    path = tmp_path / "x.db"
+    store = Store(path)
+    store.add_symptom("fatigue", DAY)
+    store.close()
+    data = path.read_bytes()
+    first = data.index(b"fatigue")
+    in_index = data.index(b"fatigue", first + 1)
+    assert in_index > first
+    path.write_bytes(data[:in_index] + b"fatiguf" + data[in_index + 7 :])
+    store = Store(path)
+    store.check()  # the cheap check passes
+    with pytest.raises(StoreError, match="damaged"):
+        store.check(full=True)
+    store.close()
+
+
+def test_backups_made_in_the_same_second_get_their_own_names(tmp_path):
+    store = Store(tmp_path / "x.db")
+    folder = connection.backups_folder(store.path)
+    made = [connection.backup(store.conn, folder, stem="x") for _ in range(7)]
+    assert len(set(made)) == 7
+    kept = connection.list_backups(folder, "x")
+    assert kept == made[-connection.KEEP_BACKUPS :]  # the newest five, oldest first
+    assert all(p.stat().st_mode & 0o777 == 0o600 for p in kept)
+    assert folder.stat().st_mode & 0o777 == 0o700
     store.close()

@@ -3,6 +3,7 @@
 import os
 import sys
 from collections.abc import Iterator, MutableMapping
+from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
 from typing import Annotated, Any
@@ -14,6 +15,7 @@ from smcoach import __version__
 from smcoach.cli.common import Env, db_path, today
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
+from smcoach.safe_text import one_line
 
 # Each command group lives in its own module, imported and built only when it is used: a
 # command should not pay for the others (typer introspects every function it builds).
@@ -76,9 +78,22 @@ class SmcoachGroup(TyperGroup):
         super().__init__(**attrs)
         self.commands = _Commands(self.commands)
 
+    def main(self, args: Any = None, *rest: Any, **kwargs: Any) -> Any:
+        given = sys.argv[1:] if args is None else list(args)
+        for n, arg in enumerate(given, 1):
+            if isinstance(arg, str) and not _is_utf8(arg):  # bytes Python could not decode
+                sys.stderr.write("Error: " + t("argv.not_utf8", n=n) + "\n")
+                sys.exit(1)
+        return super().main(args, *rest, **kwargs)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        with _safe_usage_errors():
+            return super().make_context(*args, **kwargs)
+
     def invoke(self, ctx: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            with _safe_usage_errors():
+                return super().invoke(ctx)
         except SmcoachError as e:
             _fail(str(e), 1)
         except KeyboardInterrupt:
@@ -98,8 +113,31 @@ class SmcoachGroup(TyperGroup):
             raise
 
 
+def _is_utf8(arg: str) -> bool:
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+@contextmanager
+def _safe_usage_errors() -> Iterator[None]:
+    """click's own errors (an unknown option, a value of the wrong type) quote what was typed:
+    show it with control characters escaped, like every other message."""
+    # typer vendors click from 0.28 on; its BadParameter derives from the click in use.
+    click_error: type[Exception] = next(
+        c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
+    )
+    try:
+        yield
+    except click_error as e:
+        e.message = one_line(e.message)  # type: ignore[attr-defined]
+        raise
+
+
 def _fail(message: str, code: int, prefix: str = "Error: ") -> None:
-    sys.stderr.write(f"{prefix}{message}\n")
+    sys.stderr.write(f"{prefix}{one_line(message)}\n")
     raise typer.Exit(code)
 
 
@@ -213,7 +251,3 @@ def where(
         from smcoach.render import notice
 
         notice(t("store.checked", path=ctx.obj.path))
-
-
-def main() -> None:
-    app()

@@ -32,10 +32,14 @@ def today() -> date:
     pinned = os.environ.get(TODAY_ENV)
     if not pinned:
         return date.today()
+    from smcoach.domain.dates import in_calendar
+    from smcoach.messages import t
+
     try:
-        return date.fromisoformat(pinned)
+        day = date.fromisoformat(pinned)
     except ValueError:
-        raise SmcoachError(f"{TODAY_ENV} must be a date such as 2026-11-23, got {pinned}") from None
+        raise SmcoachError(t("today.bad", name=TODAY_ENV, text=pinned)) from None
+    return in_calendar(day, pinned)
 
 
 def now() -> str:

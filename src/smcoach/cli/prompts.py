@@ -12,15 +12,21 @@ from smcoach.cli.common import interactive
 from smcoach.cli.helpnow import screen_all, screen_typed
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
-from smcoach.render import visible
+from smcoach.render import one_line, visible
 
 T = TypeVar("T")
 
 
 def _read(question: str, what: str) -> str:
-    sys.stderr.write(visible(question))
-    sys.stderr.flush()
-    line = sys.stdin.readline()
+    while True:
+        sys.stderr.write(visible(question))
+        sys.stderr.flush()
+        try:
+            line = sys.stdin.readline()
+            line.encode("utf-8")  # undecodable bytes kept as lone surrogates cannot be stored
+            break
+        except (UnicodeDecodeError, UnicodeEncodeError):
+            sys.stderr.write("  " + t("input.not_utf8") + "\n")
     if not line:
         sys.stderr.write("\n")
         raise SmcoachError(t("input.ended", what=what))
@@ -39,7 +45,7 @@ def ask(question: str, parse: Callable[[str], T], *, what: str, default: str | N
         try:
             return parse(answer)
         except SmcoachError as e:
-            sys.stderr.write(f"  {e}\n")
+            sys.stderr.write(f"  {one_line(str(e))}\n")
 
 
 def ask_optional(question: str, *, what: str) -> str | None:
@@ -51,7 +57,7 @@ def choose(question: str, options: list[tuple[str, str]], *, what: str) -> str:
     """Pick one option by number or by its key; returns the key."""
     sys.stderr.write(visible(question) + "\n")
     for n, (_, label) in enumerate(options, 1):
-        sys.stderr.write(f"  {n}. {visible(label)}\n")
+        sys.stderr.write(f"  {n}. {one_line(label)}\n")
 
     def parse(answer: str) -> str:
         key = pick(answer, options)
@@ -93,6 +99,8 @@ class Asker:
 
     Every question has a stable key such as 'solve.problem', so that an answers file can give
     it. `say` shows a notice (coaching text, acknowledgements) to the person."""
+
+    from_file = False  # True when the answers come all at once from a file
 
     def ask(
         self, key: str, question: str, parse: Callable[[str], T], default: str | None = None
@@ -138,6 +146,8 @@ class TerminalAsker(Asker):
 class AnswersAsker(Asker):
     """Answers from a file, by step then key: {"solve": {"problem": "…"}} answers 'solve.problem'.
     A key asked more than once (a question asked again) takes the items of a list in turn."""
+
+    from_file = True
 
     def __init__(self, answers: dict[str, object]):
         self.answers: dict[str, object] = {}
@@ -220,7 +230,36 @@ def load_answers(path: Path) -> dict[str, Any]:
         raise SmcoachError(t("answers.malformed", path=path, error=detail)) from None
     except tomllib.TOMLDecodeError as e:
         raise SmcoachError(t("answers.malformed", path=path, error=e)) from None
+    except RecursionError:
+        raise SmcoachError(t("answers.malformed", path=path, error=t("answers.deep"))) from None
+    except ValueError:  # a number with more digits than Python converts
+        raise SmcoachError(t("answers.malformed", path=path, error=t("answers.huge"))) from None
     if not isinstance(data, dict):
         raise SmcoachError(t("answers.malformed", path=path, error="expected a table of steps"))
+    _check_shape(data, path)
     screen_all(data)
     return data
+
+
+MAX_DEPTH = 3  # step -> key -> list of answers
+
+
+def _check_shape(data: dict[str, Any], path: Path) -> None:
+    """Refuse what no answers file needs and later steps cannot store: nesting deeper than a
+    list of answers, and text that is not valid Unicode (a lone surrogate from JSON's \\ud800)."""
+    stack: list[tuple[object, int]] = [(data, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise SmcoachError(t("answers.malformed", path=path, error=t("answers.deep")))
+        if isinstance(item, dict):
+            stack.extend((k, depth + 1) for k in item)
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+        elif isinstance(item, str) and not item.isascii():
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                error = t("answers.surrogate")
+                raise SmcoachError(t("answers.malformed", path=path, error=error)) from None

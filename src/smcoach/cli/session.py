@@ -272,14 +272,21 @@ def step_agenda(store: "Store", asker: Asker, current: "Session", day: date) -> 
 
     if items := store.agenda():
         write(views.agenda_blocks(items), sys.stderr)
+    on_agenda = {i.text for i in items}
+    from_file: list[str] = []  # an answers file's items are saved together, in one write
     added = False
     while (text := asker.optional("agenda.add", card("session", "agenda_add"))) is not None:
-        if any(i.text == text for i in store.agenda()):  # e.g. an answers file run again
+        if text in on_agenda:  # e.g. an answers file run again
             asker.say(t("session.already_on_agenda", text=text))
             continue
-        item_id = store.add_agenda(text, day)
-        asker.say(t("saved.agenda", id=item_id))
+        on_agenda.add(text)
         added = True
+        if asker.from_file:
+            from_file.append(text)
+        else:  # typed: saved at once, so that nothing typed is lost
+            asker.say(t("saved.agenda", id=store.add_agenda(text, day)))
+    for item_id in store.add_agenda_items(from_file, day):
+        asker.say(t("saved.agenda", id=item_id))
     items = store.agenda()
     if not items:
         return

@@ -18,6 +18,7 @@ from smcoach.cli.prompts import Asker, TerminalAsker, require
 from smcoach.domain.rules import parse_id, require_text
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
+from smcoach.safe_text import one_line
 
 if TYPE_CHECKING:
     from smcoach.domain.problems import Attempt, Idea, Problem
@@ -264,7 +265,7 @@ def _ideas(
     if listed:
         asker.say(t("solve.ideas_so_far"))
         for idea in listed:
-            asker.say(f"  - {idea.text}")
+            asker.say(f"  - {one_line(idea.text)}")
 
     def keep(text: str) -> None:
         idea_id = store.add_idea(problem.id, text, "own", today)
@@ -343,9 +344,7 @@ def _talk_first(
 
 def _numbered(ideas: "list[Idea]") -> list[tuple[str, str]]:
     """Ideas as menu options '1', '2', …; their text escaped, as the person typed it."""
-    from smcoach.render import visible
-
-    return [(str(n), visible(i.text)) for n, i in enumerate(ideas, 1)]
+    return [(str(n), i.text) for n, i in enumerate(ideas, 1)]
 
 
 def _started(

@@ -29,6 +29,11 @@ _WEEKDAY_NAMES = {
     "sat": 5,
     "sun": 6,
 }
+# The days smcoach accepts: wide enough for any life, narrow enough that a week, a month or
+# a trend's window on either side never runs off the ends of Python's calendar.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+
 _ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _OFFSET = re.compile(r"([+-])([0-9]{1,4})d")
 _WEEKDAY = re.compile(r"(?:(last|next)\s+)?([a-z]+)")
@@ -36,7 +41,19 @@ _WEEKDAY = re.compile(r"(?:(last|next)\s+)?([a-z]+)")
 
 def parse_day(text: str, today: date) -> date:
     """Read one day. Accepted: 2026-11-23, today, yesterday, tomorrow, mon (the latest
-    Monday up to today), last mon (before today), next mon (after today), -2d, +3d."""
+    Monday up to today), last mon (before today), next mon (after today), -2d, +3d; from
+    FIRST_DAY to LAST_DAY."""
+    return in_calendar(_read_day(text, today), text)
+
+
+def in_calendar(day: date, text: str) -> date:
+    """`day`, if smcoach can work with it; otherwise an error quoting `text`."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise SmcoachError(t("date.range", text=text, first=FIRST_DAY, last=LAST_DAY))
+    return day
+
+
+def _read_day(text: str, today: date) -> date:
     s = " ".join(text.strip().lower().split())
     if s == "today":
         return today

@@ -3,19 +3,18 @@ NO_COLOR, tests: fast, no escape codes) or through Rich on a colour terminal.
 
 Rich is imported only when it is used. Text the person typed is never read as markup, and
 control characters in it are shown escaped, so a note cannot restyle or move the terminal.
+A table cell is one line, and so is every value put into a sentence (see messages.t and
+safe_text.one_line): a line break stored in a note is shown as \\n, so it cannot start a line
+that looks like smcoach's own.
 """
 
 import os
-import re
 import sys
 from typing import Any, NamedTuple, TextIO
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from smcoach.safe_text import one_line, visible
 
-
-def visible(text: str) -> str:
-    """Show control characters (escape sequences, bells…) literally instead of obeying them."""
-    return _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+__all__ = ["visible", "one_line"]  # for prompts, which show questions that span lines
 
 
 class Cell(NamedTuple):
@@ -78,8 +77,8 @@ def _write_plain(blocks: list[Block], stream: TextIO) -> None:
             out.append(visible(block.text))
             continue
         if block.title:
-            out.append(visible(block.title))
-        cells = [[visible(c.text) for c in row] for row in block.rows]
+            out.append(one_line(block.title))
+        cells = [[one_line(c.text) for c in row] for row in block.rows]
         widths = [len(h) for h in block.columns]
         for row in cells:
             widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
@@ -101,15 +100,15 @@ def print_rich(blocks: list[Block], console: Any) -> None:
     from rich.text import Text
 
     def text(value: str, style: str | None) -> Text:
-        return Text(visible(value), style=THEME.get(style or "", ""))
+        return Text(one_line(value), style=THEME.get(style or "", ""))
 
     for block in blocks:
         if isinstance(block, Para):
-            console.print(text(block.text, block.style))
+            console.print(Text(visible(block.text), style=THEME.get(block.style or "", "")))
             continue
         table = RichTable(
             box=box.SIMPLE_HEAD,
-            title=block.title,
+            title=one_line(block.title) if block.title else None,
             title_justify="left",
             title_style="bold",
             header_style="bold",

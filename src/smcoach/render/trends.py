@@ -7,7 +7,7 @@ from typing import Any
 
 from smcoach.domain.trends import Band, WeekRow, bar, sparkline
 from smcoach.messages import t
-from smcoach.render import Block, Cell, Para, Table
+from smcoach.render import Block, Cell, Para, Table, one_line
 
 GAP = "–"  # a week with no data: shown as a gap, never as zero
 
@@ -70,7 +70,7 @@ def blocks(
     lines += [(labels[name], [r.symptoms[name] for r in rows], 10.0) for name in symptoms]
     width = max(len(name) for name, _, _ in lines)
     for name, values, top in lines:
-        out.append(Para(f"{name.ljust(width)}  {sparkline(values, top)}", "muted"))
+        out.append(Para(f"{one_line(name).ljust(width)}  {sparkline(values, top)}", "muted"))
     out.append(Para(t("trends.gaps"), "muted"))
     for measure in ("confidence", "completion"):
         d = trend[measure]

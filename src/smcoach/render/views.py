@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 from smcoach.domain.models import AgendaItem, CheckIn, Goal, Plan
 from smcoach.domain.week import Step, progress
 from smcoach.messages import t
-from smcoach.render import Block, Cell, Para, Table
+from smcoach.render import Block, Cell, Para, Table, one_line
 
 if TYPE_CHECKING:
     from smcoach.domain.coach import Finding
@@ -200,7 +200,7 @@ def plan_blocks(plan: Plan, checkins: list[CheckIn], goal: Goal | None, today: d
     table.rows += [[Cell(k, "heading"), Cell(v)] for k, v in rows]
     blocks: list[Block] = [table]
     notes = [c for c in checkins if c.note]
-    blocks += [Para(f"{c.day:%a %d %b}: {c.note}", "muted") for c in notes]
+    blocks += [Para(f"{c.day:%a %d %b}: {one_line(c.note or '')}", "muted") for c in notes]
     blocks.append(Para(LEGEND, "muted"))
     return blocks
 
@@ -426,12 +426,13 @@ def today_blocks(
     steps: list[Step],
 ) -> list[Block]:
     blocks: list[Block] = [Para(f"Today is {today:%A %d %B %Y}", "heading")]
-    blocks.append(Para(f"Focus: {focus.text}" if focus else "Focus: none chosen yet"))
+    blocks.append(Para(f"Focus: {one_line(focus.text)}" if focus else "Focus: none chosen yet"))
     for p in plans:
         blocks.append(Para(""))
         blocks.append(
             Para(
-                f"Plan {p.id}: {p.what}, {p.how_much}, {p.when} ({how_often(p)}); "
+                f"Plan {p.id}: {one_line(p.what)}, {one_line(p.how_much)}, {one_line(p.when)} "
+                f"({how_often(p)}); "
                 f"confidence {p.confidence}/10",
                 "heading",
             )

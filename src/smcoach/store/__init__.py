@@ -82,9 +82,10 @@ class Store(SessionQueries, ProblemQueries, TrendQueries, SymptomQueries, Selfch
     def close(self) -> None:
         self.conn.close()
 
-    def check(self) -> None:
-        """Read the whole file with SQLite's quick_check; raises StoreError if it is damaged."""
-        check(self.conn, self.path)
+    def check(self, full: bool = False) -> None:
+        """Read the whole file with SQLite's quick_check, or with `full` its integrity_check;
+        raises StoreError if it is damaged."""
+        check(self.conn, self.path, full)
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -114,6 +115,22 @@ class Store(SessionQueries, ProblemQueries, TrendQueries, SymptomQueries, Selfch
                 "INSERT INTO agenda (text, created) VALUES (?, ?)", [text, today.isoformat()]
             )
             return int(cur.lastrowid or 0)
+
+    def add_agenda_items(self, texts: list[str], today: date) -> list[int]:
+        """Several items in one write (one check of the file, one sync to disk)."""
+        if not texts:
+            return []
+        with self._write() as c:
+            return [
+                int(
+                    c.execute(
+                        "INSERT INTO agenda (text, created) VALUES (?, ?)",
+                        [text, today.isoformat()],
+                    ).lastrowid
+                    or 0
+                )
+                for text in texts
+            ]
 
     def agenda(self, include_closed: bool = False) -> list[AgendaItem]:
         where = "" if include_closed else "WHERE status = 'open'"
@@ -316,4 +333,6 @@ def explain(error: sqlite3.Error, path: Path) -> StoreError:
         "malformed" in text or "not a database" in text
     ):
         return StoreError(t("store.damaged", path=path, detail=error))
+    if "could not decode" in text:  # smcoach writes only UTF-8: these bytes came otherwise
+        return StoreError(t("store.damaged", path=path, detail=t("store.bad_text")))
     return StoreError(t("store.cannot_open", path=path, detail=error))

@@ -1,8 +1,16 @@
-"""Opening the database file: location, privacy, durability, checks, backup and migration."""
+"""Opening the database file: location, privacy, durability, checks, backups and migration.
 
+A new file is built whole in a private temporary file and moved into place, so the file at
+the database path is always a complete smcoach database. A file smcoach did not make (empty,
+not SQLite, another program's, a newer smcoach's) is refused before anything touches it.
+"""
+
+import contextlib
+import errno
 import os
 import sqlite3
 import stat
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -12,19 +20,21 @@ from smcoach.store import migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # the table sqlite-utils' Migrations keeps
+KEEP_BACKUPS = 5  # automatic backups kept in the backups folder
 
 
 def connect(path: Path) -> tuple[sqlite3.Connection, Path | None]:
     """Open (creating if needed) the private database at `path`, checked and migrated to head.
     Returns the connection and the backup made before migrating, if one was."""
-    _make_folder(path.parent)
-    _prepare_file(path)
-    try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
-    except sqlite3.Error as e:
-        raise StoreError(t("store.cannot_open", path=path, detail=e)) from None
+    make_folder(path.parent)
+    if not os.path.lexists(path):
+        _create(path)
+    short = _inspect(path)
+    conn = _open(path)
     try:
         _configure(conn, path)
+        if short:  # SQLite recovers a file cut short while its -wal holds the rest
+            check(conn, path, full=True)
         backup_path = _migrate(conn, path)
     except BaseException:
         conn.close()
@@ -32,37 +42,92 @@ def connect(path: Path) -> tuple[sqlite3.Connection, Path | None]:
     return conn, backup_path
 
 
-def _make_folder(folder: Path) -> None:
-    if folder.is_dir():
-        return
+def _open(path: Path) -> sqlite3.Connection:
     try:
-        folder.mkdir(mode=0o700, parents=True)
-        os.chmod(folder, 0o700)  # mkdir's mode is filtered by the umask
-    except OSError as e:
-        raise StoreError(t("store.no_folder", path=folder, detail=e.strerror or e)) from None
+        return sqlite3.connect(path, isolation_level=None, timeout=5.0)
+    except sqlite3.Error as e:
+        raise StoreError(t("store.cannot_open", path=path, detail=e)) from None
 
 
-def _prepare_file(path: Path) -> None:
-    """Create the file 0600 if missing; refuse a file that is not SQLite or is cut short."""
+def make_folder(folder: Path) -> None:
+    """Create the folder and any missing parents, each readable only by the owner."""
+    missing = []
+    while not folder.is_dir():
+        missing.append(folder)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
     try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        for level in reversed(missing):
+            level.mkdir(mode=0o700)
+            os.chmod(level, 0o700)  # mkdir's mode is filtered by the umask
     except FileExistsError:
-        pass
+        if not missing[0].is_dir():
+            raise StoreError(t("store.no_folder", path=missing[0], detail="not a folder")) from None
+    except OSError as e:
+        raise StoreError(t("store.no_folder", path=missing[0], detail=e.strerror or e)) from None
+
+
+def _create(path: Path) -> None:
+    """Build a new database in a private temporary file, then move it into place: a crash
+    leaves either no file or a whole one, never an empty or half-made one."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
     except OSError as e:
         raise StoreError(t("store.cannot_open", path=path, detail=e.strerror or e)) from None
-    else:
-        os.close(fd)
+    os.close(fd)
+    temp = Path(name)
     try:
+        conn = sqlite3.connect(temp, isolation_level=None)
+        try:
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("BEGIN IMMEDIATE")
+            migrations.apply(conn)
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
+        _fsync(temp)
+        with contextlib.suppress(FileExistsError):  # another smcoach made it meanwhile: keep it
+            os.link(temp, path)
+        _fsync(path.parent)
+    except sqlite3.Error as e:
+        raise StoreError(t("store.cannot_open", path=path, detail=e)) from None
+    except OSError as e:
+        raise StoreError(t("store.cannot_open", path=path, detail=e.strerror or e)) from None
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _inspect(path: Path) -> bool:
+    """Refuse, touching nothing, a file that is not an SQLite database or is cut short beyond
+    what SQLite can recover. Returns True for a file cut short whose -wal may hold the rest."""
+    try:
+        info = os.stat(path)
         with open(path, "rb") as f:
             header = f.read(100)
-        size = os.stat(path).st_size
-        make_private(path)
+        wal = Path(f"{path}-wal")
+        wal_size = wal.stat().st_size if wal.exists() else 0
     except OSError as e:
         raise StoreError(t("store.cannot_open", path=path, detail=e.strerror or e)) from None
-    if header and not header.startswith(SQLITE_HEADER):
+    if not stat.S_ISREG(info.st_mode):
+        raise StoreError(t("store.cannot_open", path=path, detail=t("store.not_a_file")))
+    if not header:
+        raise StoreError(t("store.empty", path=path))
+    if not header.startswith(SQLITE_HEADER):
         raise StoreError(t("store.not_sqlite", path=path))
-    if header and size < _size_in_header(header):
-        raise StoreError(t("store.damaged", path=path, detail=t("store.cut_short")))
+    if info.st_size < _size_in_header(header):
+        if wal_size == 0:
+            raise StoreError(t("store.damaged", path=path, detail=t("store.cut_short")))
+        return True
+    return False
 
 
 def _size_in_header(header: bytes) -> int:
@@ -76,25 +141,42 @@ def _size_in_header(header: bytes) -> int:
 
 
 def make_private(path: Path) -> None:
-    """Owner-only access, keeping whether the owner may write (a read-only file stays so)."""
-    mode = stat.S_IMODE(os.stat(path).st_mode)
-    if mode & 0o077:
-        os.chmod(path, mode & 0o600)
+    """Owner-only access, keeping whether the owner may write (a read-only file stays so).
+    A symbolic link is left alone: its target is not necessarily smcoach's to change."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError as e:
+        if e.errno in (errno.ELOOP, errno.ENOENT):
+            return
+        raise
+    try:
+        mode = stat.S_IMODE(os.fstat(fd).st_mode)
+        if mode & 0o077:
+            os.fchmod(fd, mode & 0o600)
+    finally:
+        os.close(fd)
 
 
 def _configure(conn: sqlite3.Connection, path: Path) -> None:
-    conn.execute("PRAGMA busy_timeout = 5000")
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA synchronous = FULL")
-    _refuse_foreign(conn, path)  # before anything below writes to the file
-    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        conn.execute("PRAGMA journal_mode = WAL")
-
-
-def check(conn: sqlite3.Connection, path: Path) -> None:
-    """SQLite's quick_check over the whole file: a damaged file is refused with one line."""
     try:
-        result = [row[0] for row in conn.execute("PRAGMA quick_check")]
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = FULL")
+        _refuse_foreign(conn, path)  # before anything below changes the file
+        for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            make_private(name)
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+    except OSError as e:
+        raise StoreError(t("store.cannot_open", path=path, detail=e.strerror or e)) from None
+
+
+def check(conn: sqlite3.Connection, path: Path, full: bool = False) -> None:
+    """Read the whole file: SQLite's quick_check (cheap enough before every write), or with
+    `full` its integrity_check, which also compares every index with its table."""
+    pragma = "integrity_check" if full else "quick_check"
+    try:
+        result = [row[0] for row in conn.execute(f"PRAGMA {pragma}")]
     except sqlite3.DatabaseError as e:
         raise StoreError(t("store.damaged", path=path, detail=e)) from None
     if result != ["ok"]:
@@ -116,12 +198,17 @@ def _applied(conn: sqlite3.Connection) -> list[str]:
 
 
 def _refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
-    """A file from a newer smcoach, or another program's database, is left as it is."""
-    applied = _applied(conn)
+    """A file from a newer smcoach, or any database smcoach did not make, is left as it is."""
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        applied = _applied(conn)
+    except sqlite3.DatabaseError as e:
+        raise StoreError(t("store.damaged", path=path, detail=e)) from None
     unknown = [n for n in applied if n not in migrations.NAMES]
-    if unknown:
-        raise StoreError(t("store.too_new", path=path, names=", ".join(unknown)))
-    if not applied and _has_tables(conn):
+    if unknown or version > len(migrations.NAMES):
+        names = ", ".join(unknown) or f"user_version {version}"
+        raise StoreError(t("store.too_new", path=path, names=names))
+    if not applied:
         raise StoreError(t("store.not_smcoach", path=path))
 
 
@@ -129,11 +216,8 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> Path | None:
     applied = _applied(conn)
     if len(applied) == len(migrations.NAMES):
         return None
-    check(conn, path)
-    backup_path = None
-    if applied:  # an existing smcoach file: keep a copy of it as it was
-        backup_path = path.with_name(f"{path.name}.{datetime.now():%Y%m%d-%H%M%S}.bak")
-        backup(conn, backup_path)
+    check(conn, path, full=True)
+    backup_path = backup(conn, backups_folder(path), stem=path.stem)
     # Hold the write lock while migrating, so that two smcoach processes cannot both migrate.
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -146,17 +230,76 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> Path | None:
     return backup_path
 
 
-def _has_tables(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'").fetchone() is not None
+def backups_folder(path: Path) -> Path:
+    """Where the automatic backups of the database at `path` are kept: beside it."""
+    return path.with_name(f"{path.stem}-backups")
 
 
-def backup(conn: sqlite3.Connection, target: Path) -> None:
-    """Copy the whole database, WAL included, with SQLite's backup API, into a private file."""
-    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+def backup(conn: sqlite3.Connection, target: Path, stem: str | None = None) -> Path:
+    """Copy the whole database, WAL included, with SQLite's backup API (safe while another
+    smcoach writes), into a private file. With `stem`, `target` is a folder: the copy is named
+    by stem and time there, and only the newest KEEP_BACKUPS such copies are kept.
+
+    The copy is made in a temporary file and moved into place, so a copy that exists is whole.
+    Returns the copy's path."""
+    if stem is not None:
+        make_folder(target)
+        folder = target
+    else:
+        folder = target.parent
+    fd, name = tempfile.mkstemp(prefix=".backup.", suffix=".new", dir=folder)
     os.close(fd)
-    dest = sqlite3.connect(target)
+    temp = Path(name)
     try:
-        conn.backup(dest)
+        dest = sqlite3.connect(temp)
+        try:
+            conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        finally:
+            dest.close()
+        _fsync(temp)
+        final = _place(temp, target, stem)
     finally:
-        dest.close()
-    make_private(target)
+        temp.unlink(missing_ok=True)
+    if stem is not None:
+        _prune(target, stem)
+    return final
+
+
+def _place(temp: Path, target: Path, stem: str | None) -> Path:
+    """Link the finished copy to its name, never replacing a file already there. Copies made
+    in the same second are numbered after the last one, so names keep sorting by age."""
+    if stem is None:
+        os.link(temp, target)
+        return target
+    stamp = f"{datetime.now():%Y%m%d-%H%M%S}"
+    same_second = [_counter(p, stem) for p in target.glob(f"{stem}-{stamp}*.db")]
+    first = max(same_second, default=0) + 1
+    for n in range(first, first + 100):
+        final = target / (f"{stem}-{stamp}.db" if n == 1 else f"{stem}-{stamp}-{n}.db")
+        try:
+            os.link(temp, final)
+            return final
+        except FileExistsError:
+            continue
+    raise StoreError(t("backup.no_name", folder=target))
+
+
+def list_backups(folder: Path, stem: str) -> list[Path]:
+    """The automatic backups in `folder`, oldest first (their names sort by time)."""
+    if not folder.is_dir():
+        return []
+    start = len(stem) + 1
+    names = [p for p in folder.glob(f"{stem}-*.db") if p.name[start : start + 8].isdigit()]
+    return sorted(names, key=lambda p: (p.name[: start + 15], _counter(p, stem)))
+
+
+def _counter(path: Path, stem: str) -> int:
+    """A copy's number within its second: 1 for the first (unnumbered), then 2, 3…"""
+    rest = path.name[len(stem) + 16 : -len(".db")]
+    return int(rest[1:]) if rest.startswith("-") and rest[1:].isdigit() else 1
+
+
+def _prune(folder: Path, stem: str) -> None:
+    for old in list_backups(folder, stem)[:-KEEP_BACKUPS]:
+        old.unlink(missing_ok=True)

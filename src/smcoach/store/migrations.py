@@ -229,3 +229,5 @@ def apply(conn: Any) -> None:
     for fn in MIGRATIONS:
         migrations()(fn)
     migrations.apply(Database(conn, execute_plugins=False))
+    # The schema's number, where other tools look for it; a higher one is a newer smcoach's.
+    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
