@@ -7,3 +7,7 @@ class SmcoachError(Exception):
 
 class StoreError(SmcoachError):
     """The database file cannot be used as it is (missing folder, damaged, read-only, too new)."""
+
+
+class DamagedError(StoreError):
+    """The file is smcoach's (or SQLite's) but damaged: a backup can be restored over it."""

@@ -332,7 +332,7 @@ def test_the_full_check_finds_damage_quick_check_misses(tmp_path):
 def test_backups_made_in_the_same_second_get_their_own_names(tmp_path):
     store = Store(tmp_path / "x.db")
     folder = connection.backups_folder(store.path)
-    made = [connection.backup(store.conn, folder, stem="x") for _ in range(7)]
+    made = [connection.backup_into(store.conn, folder, "x") for _ in range(7)]
     assert len(set(made)) == 7
     kept = connection.list_backups(folder, "x")
     assert kept == made[-connection.KEEP_BACKUPS :]  # the newest five, oldest first

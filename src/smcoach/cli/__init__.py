@@ -31,6 +31,13 @@ LAZY_COMMANDS = {
     "symptoms": ("smcoach.cli.symptoms", "app"),
     "help-now": ("smcoach.cli.helpnow", "help_now"),
     "settings": ("smcoach.cli.settings", "app"),
+    "questions": ("smcoach.cli.questions", "app"),
+    "export": ("smcoach.cli.data", "export"),
+    "import": ("smcoach.cli.data", "import_"),
+    "backup": ("smcoach.cli.data", "backup"),
+    "restore": ("smcoach.cli.data", "restore"),
+    "erase": ("smcoach.cli.data", "erase"),
+    "doctor": ("smcoach.cli.doctor", "doctor"),
 }
 
 
@@ -247,7 +254,7 @@ def where(
     """
     print(ctx.obj.path)
     if check:
-        ctx.obj.store.check()
+        ctx.obj.store.check(full=True)
         from smcoach.render import notice
 
         notice(t("store.checked", path=ctx.obj.path))

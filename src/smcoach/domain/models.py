@@ -89,3 +89,12 @@ class CheckIn(NamedTuple):
     day: date
     status: str  # one of CHECK_STATUSES
     note: str | None = None
+
+
+class Question(NamedTuple):
+    """A question to ask at the next appointment; `done` is the day it was asked."""
+
+    id: int
+    text: str
+    created: date
+    done: date | None

@@ -10,6 +10,9 @@ from smcoach.render import Block, Cell, Para, Table, one_line
 
 if TYPE_CHECKING:
     from smcoach.domain.coach import Finding
+    from smcoach.domain.doctor import Advice
+    from smcoach.domain.models import Question
+    from smcoach.store.health import Health
 
 MARKS = {"done": "✓", "partly": "½", "not": "✗", "rest": "R"}
 LEGEND = (
@@ -52,6 +55,29 @@ def agenda_blocks(items: list[AgendaItem]) -> list[Block]:
                 Cell(i.created.isoformat()),
             ]
         )
+    return [table]
+
+
+def questions_json(questions: "list[Question]") -> list[dict[str, Any]]:
+    return [
+        {"id": q.id, "text": q.text, "created": _day(q.created), "done": _day(q.done)}
+        for q in questions
+    ]
+
+
+def questions_blocks(questions: "list[Question]") -> list[Block]:
+    if not questions:
+        return [Para(t("questions.none"), "muted")]
+    table = Table(
+        [t("questions.col_id"), t("questions.col_question"), t("questions.col_added"),
+         t("questions.col_asked")],
+        title=t("questions.title"),
+    )  # fmt: skip
+    for q in questions:
+        table.rows.append(
+            [Cell(str(q.id), "id"), Cell(q.text), Cell(q.created.isoformat()),
+             Cell(q.done.isoformat() if q.done else t("questions.not_yet"))]
+        )  # fmt: skip
     return [table]
 
 
@@ -633,3 +659,65 @@ def symptoms_blocks(symptoms: "list[Symptom]", include_removed: bool = False) ->
             row.append(Cell(_day(s.removed) or ""))
         table.rows.append(row)
     return [table]
+
+
+# --- doctor -------------------------------------------------------------------------------------
+
+
+def _mode(mode: int | None) -> str:
+    return f"{mode:04o}" if mode is not None else t("doctor.none")
+
+
+def doctor_blocks(health: "Health", advice: "list[Advice]") -> list[Block]:
+    table = Table(["", ""], title=t("doctor.title"), header=False)
+    rows = [(t("doctor.path"), str(health.path))]
+    verdict = health.verdict
+    if verdict is not None:
+        rows.append((t("doctor.size"), t("doctor.size_value", kb=round(health.size / 1024))))
+        if verdict.ours and verdict.applied:
+            version = t("doctor.schema_value", version=verdict.applied, head=health.head)
+            rows.append((t("doctor.schema"), version))
+        whole = "doctor.integrity_ok" if verdict.problem is None else "doctor.integrity_bad"
+        rows.append((t("doctor.integrity"), t(whole)))
+        modes = {"file": _mode(health.file_mode), "folder": _mode(health.folder_mode)}
+        rows.append((t("doctor.permissions"), t("doctor.permissions_value", **modes)))
+        rows.append((t("doctor.last_backup"), _last_backup(health)))
+    table.rows = [[Cell(label, "heading"), Cell(value)] for label, value in rows]
+    blocks: list[Block] = [table]
+    for a in advice:
+        blocks.append(Para(t("doctor." + a.key, **a.values), "warning" if a.serious else None))
+    if not any(a.serious for a in advice) and verdict is not None:
+        blocks.append(Para(t("doctor.all_well")))
+    return blocks
+
+
+def _last_backup(health: "Health") -> str:
+    if health.last_backup is None:
+        return t("doctor.none")
+    when = f"{health.last_backup:%Y-%m-%d %H:%M}"
+    folder = str(health.backups_folder)
+    return t("doctor.last_backup_value", when=when, count=health.backups, folder=folder)
+
+
+def doctor_json(health: "Health", advice: "list[Advice]") -> dict[str, Any]:
+    verdict = health.verdict
+    last = health.last_backup
+    return {
+        "path": str(health.path),
+        "exists": health.exists,
+        "size": health.size,
+        "smcoach_file": verdict.ours if verdict else None,
+        "version": verdict.applied if verdict else None,
+        "head": health.head,
+        "whole": verdict.problem is None if verdict else None,
+        "file_mode": _mode(health.file_mode) if health.file_mode is not None else None,
+        "folder_mode": _mode(health.folder_mode) if health.folder_mode is not None else None,
+        "backups": health.backups,
+        "last_backup": last.isoformat(timespec="seconds") if last else None,
+        "newest_good_backup": str(health.good_backup) if health.good_backup else None,
+        "ok": not any(a.serious for a in advice),
+        "advice": [
+            {"key": a.key, "serious": a.serious, "text": t("doctor." + a.key, **a.values)}
+            for a in advice
+        ],
+    }

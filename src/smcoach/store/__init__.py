@@ -5,14 +5,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from smcoach.domain.dates import iso_week
 from smcoach.domain.models import AgendaItem, CheckIn, Goal, Plan, PlanDraft
-from smcoach.errors import SmcoachError, StoreError
+from smcoach.errors import DamagedError, SmcoachError, StoreError
 from smcoach.messages import t
 from smcoach.store.connection import check, connect
 from smcoach.store.grouped import rows_by
 from smcoach.store.problems import ProblemQueries
+from smcoach.store.questions import QuestionQueries
 from smcoach.store.selfchecks import SelfcheckQueries
 from smcoach.store.sessions import SessionQueries
 from smcoach.store.symptoms import SymptomQueries
@@ -73,7 +75,14 @@ def _checkin(row: sqlite3.Row) -> CheckIn:
     return CheckIn(row["plan_id"], date.fromisoformat(row["day"]), row["status"], row["note"])
 
 
-class Store(SessionQueries, ProblemQueries, TrendQueries, SymptomQueries, SelfcheckQueries):
+class Store(
+    SessionQueries,
+    ProblemQueries,
+    TrendQueries,
+    SymptomQueries,
+    SelfcheckQueries,
+    QuestionQueries,
+):
     def __init__(self, path: Path):
         self.path = path
         self.conn, self.backup_path = connect(path)
@@ -254,6 +263,42 @@ class Store(SessionQueries, ProblemQueries, TrendQueries, SymptomQueries, Selfch
                 [today.isoformat(), plan_id],
             )
 
+    # --- the whole file: export, import, backup ------------------------------------------------
+
+    def dump(self) -> dict[str, Any]:
+        """Every record, for the JSON export (see store/dump.py)."""
+        from smcoach.store.dump import dump
+
+        return dump(self.conn)
+
+    def tables(self) -> Iterator[tuple[str, list[str], list[tuple[Any, ...]]]]:
+        """Each record type's name, columns and rows, for the CSV export."""
+        from smcoach.store.dump import KINDS, rows
+
+        for kind in KINDS:
+            yield (kind.table, *rows(self.conn, kind.table))
+
+    def import_records(self, data: object, merge: bool) -> tuple[int, int]:
+        """Import an export, all or nothing. Without `merge` the file must hold no records yet.
+        Returns how many records were added, and how many were already there."""
+        from smcoach.store.dump import has_records, load, validate
+
+        with self._write() as c:
+            tables = validate(data, c)
+            if not merge and has_records(c):
+                raise SmcoachError(t("import.not_empty"))
+            added = sum(load(c, tables, merge).values())
+        return added, sum(len(records) for records in tables.values()) - added
+
+    def backup(self, target: Path | None = None) -> Path:
+        """A copy of the whole file: to `target`, a new file, or else in the backups folder
+        (which keeps the newest five)."""
+        from smcoach.store.connection import backup, backup_into, backups_folder
+
+        if target is None:
+            return backup_into(self.conn, backups_folder(self.path), self.path.stem)
+        return backup(self.conn, target)
+
     # --- settings -----------------------------------------------------------------------------
 
     def settings(self) -> dict[str, str]:
@@ -332,7 +377,7 @@ def explain(error: sqlite3.Error, path: Path) -> StoreError:
     if isinstance(error, sqlite3.DatabaseError) and (
         "malformed" in text or "not a database" in text
     ):
-        return StoreError(t("store.damaged", path=path, detail=error))
+        return DamagedError(t("store.damaged", path=path, detail=error))
     if "could not decode" in text:  # smcoach writes only UTF-8: these bytes came otherwise
-        return StoreError(t("store.damaged", path=path, detail=t("store.bad_text")))
+        return DamagedError(t("store.damaged", path=path, detail=t("store.bad_text")))
     return StoreError(t("store.cannot_open", path=path, detail=error))

@@ -11,10 +11,11 @@ import os
 import sqlite3
 import stat
 import tempfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from smcoach.errors import StoreError
+from smcoach.errors import DamagedError, StoreError
 from smcoach.messages import t
 from smcoach.store import migrations
 
@@ -125,7 +126,7 @@ def _inspect(path: Path) -> bool:
         raise StoreError(t("store.not_sqlite", path=path))
     if info.st_size < _size_in_header(header):
         if wal_size == 0:
-            raise StoreError(t("store.damaged", path=path, detail=t("store.cut_short")))
+            raise DamagedError(t("store.damaged", path=path, detail=t("store.cut_short")))
         return True
     return False
 
@@ -178,10 +179,10 @@ def check(conn: sqlite3.Connection, path: Path, full: bool = False) -> None:
     try:
         result = [row[0] for row in conn.execute(f"PRAGMA {pragma}")]
     except sqlite3.DatabaseError as e:
-        raise StoreError(t("store.damaged", path=path, detail=e)) from None
+        raise DamagedError(t("store.damaged", path=path, detail=e)) from None
     if result != ["ok"]:
         detail = " ".join(" ".join(result[:2]).split())  # SQLite's report spans several lines
-        raise StoreError(t("store.damaged", path=path, detail=detail))
+        raise DamagedError(t("store.damaged", path=path, detail=detail))
 
 
 def _applied(conn: sqlite3.Connection) -> list[str]:
@@ -203,7 +204,7 @@ def _refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         applied = _applied(conn)
     except sqlite3.DatabaseError as e:
-        raise StoreError(t("store.damaged", path=path, detail=e)) from None
+        raise DamagedError(t("store.damaged", path=path, detail=e)) from None
     unknown = [n for n in applied if n not in migrations.NAMES]
     if unknown or version > len(migrations.NAMES):
         names = ", ".join(unknown) or f"user_version {version}"
@@ -217,7 +218,7 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> Path | None:
     if len(applied) == len(migrations.NAMES):
         return None
     check(conn, path, full=True)
-    backup_path = backup(conn, backups_folder(path), stem=path.stem)
+    backup_path = backup_into(conn, backups_folder(path), path.stem)
     # Hold the write lock while migrating, so that two smcoach processes cannot both migrate.
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -235,18 +236,24 @@ def backups_folder(path: Path) -> Path:
     return path.with_name(f"{path.stem}-backups")
 
 
-def backup(conn: sqlite3.Connection, target: Path, stem: str | None = None) -> Path:
+def backup(conn: sqlite3.Connection, target: Path) -> Path:
     """Copy the whole database, WAL included, with SQLite's backup API (safe while another
-    smcoach writes), into a private file. With `stem`, `target` is a folder: the copy is named
-    by stem and time there, and only the newest KEEP_BACKUPS such copies are kept.
+    smcoach writes), into a new private file at `target`; an existing file is never replaced.
+    The copy is made in a temporary file and moved into place, so a copy that exists is whole."""
+    return _copy(conn, target.parent, lambda temp: _link(temp, target))
 
-    The copy is made in a temporary file and moved into place, so a copy that exists is whole.
-    Returns the copy's path."""
-    if stem is not None:
-        make_folder(target)
-        folder = target
-    else:
-        folder = target.parent
+
+def backup_into(conn: sqlite3.Connection, folder: Path, stem: str) -> Path:
+    """A backup in smcoach's backups folder, named by stem and time; the newest KEEP_BACKUPS
+    there are kept."""
+    make_folder(folder)
+    copy = _copy(conn, folder, lambda temp: _place(temp, folder, stem))
+    for old in list_backups(folder, stem)[:-KEEP_BACKUPS]:
+        old.unlink(missing_ok=True)
+    return copy
+
+
+def _copy(conn: sqlite3.Connection, folder: Path, place: Callable[[Path], Path]) -> Path:
     fd, name = tempfile.mkstemp(prefix=".backup.", suffix=".new", dir=folder)
     os.close(fd)
     temp = Path(name)
@@ -258,20 +265,19 @@ def backup(conn: sqlite3.Connection, target: Path, stem: str | None = None) -> P
         finally:
             dest.close()
         _fsync(temp)
-        final = _place(temp, target, stem)
+        return place(temp)
     finally:
         temp.unlink(missing_ok=True)
-    if stem is not None:
-        _prune(target, stem)
-    return final
 
 
-def _place(temp: Path, target: Path, stem: str | None) -> Path:
+def _link(temp: Path, target: Path) -> Path:
+    os.link(temp, target)
+    return target
+
+
+def _place(temp: Path, target: Path, stem: str) -> Path:
     """Link the finished copy to its name, never replacing a file already there. Copies made
     in the same second are numbered after the last one, so names keep sorting by age."""
-    if stem is None:
-        os.link(temp, target)
-        return target
     stamp = f"{datetime.now():%Y%m%d-%H%M%S}"
     same_second = [_counter(p, stem) for p in target.glob(f"{stem}-{stamp}*.db")]
     first = max(same_second, default=0) + 1
@@ -298,8 +304,3 @@ def _counter(path: Path, stem: str) -> int:
     """A copy's number within its second: 1 for the first (unnumbered), then 2, 3…"""
     rest = path.name[len(stem) + 16 : -len(".db")]
     return int(rest[1:]) if rest.startswith("-") and rest[1:].isdigit() else 1
-
-
-def _prune(folder: Path, stem: str) -> None:
-    for old in list_backups(folder, stem)[:-KEEP_BACKUPS]:
-        old.unlink(missing_ok=True)

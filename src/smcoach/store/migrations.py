@@ -209,12 +209,26 @@ def m005_settings_and_safety(db: Any) -> None:
     _run(db, statements)
 
 
+def m006_questions(db: Any) -> None:
+    statements = [
+        # Questions the person wants to ask at their next appointment, until asked.
+        """CREATE TABLE questions (
+            id INTEGER PRIMARY KEY,
+            text TEXT NOT NULL,
+            created TEXT NOT NULL,
+            done TEXT
+        )""",
+    ]
+    _run(db, statements)
+
+
 MIGRATIONS = [
     m001_initial,
     m002_problems,
     m003_sessions,
     m004_selfchecks_and_symptoms,
     m005_settings_and_safety,
+    m006_questions,
 ]
 NAMES = [m.__name__ for m in MIGRATIONS]
 

@@ -1,0 +1,257 @@
+"""Your data is yours: smcoach export, import, backup, restore and erase."""
+
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from smcoach.cli.common import Env, interactive, today
+from smcoach.errors import SmcoachError
+from smcoach.messages import t
+from smcoach.render import notice
+
+FORMATS = ("json", "csv", "md", "html", "ics")
+
+Out = Annotated[
+    Path | None,
+    typer.Option(
+        "--out",
+        "-o",
+        help="The file to write (csv: a folder, or a file ending .zip). Without it, the "
+        "export is printed.",
+        show_default=False,
+    ),
+]
+Force = Annotated[bool, typer.Option("--force", help="Replace the --out file if it exists.")]
+
+
+def export(
+    ctx: typer.Context,
+    format_: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json: everything, the format 'smcoach import' reads; csv: a table per kind "
+            "of record; md or html: an appointment summary to bring to your doctor or nurse; "
+            "ics: this week's planned days for your calendar.",
+        ),
+    ] = "json",
+    out: Out = None,
+    force: Force = False,
+) -> None:
+    """Export your data, an appointment summary, or your plan's days as a calendar.
+
+    json or csv: everything; md or html: a summary to bring to an appointment; ics: this
+    week's planned days. Files are readable only by you.
+
+    Example: smcoach export --format html --out summary.html
+    """
+    kind = format_.strip().lower()
+    if kind not in FORMATS:
+        raise SmcoachError(t("export.format_bad", got=format_, formats=", ".join(FORMATS)))
+    env: Env = ctx.obj
+    if kind == "csv":
+        if out is None:
+            raise SmcoachError(t("export.needs_out"))
+        _export_csv(env, out, force)
+    else:
+        text = _render(env, kind)
+        if out is None:
+            import sys
+
+            sys.stdout.buffer.write(text)
+            return
+        from smcoach.store.files import write_private
+
+        write_private(out, text, overwrite=force)
+    notice(t("export.saved", what=t(f"export.what_{kind}"), path=out))
+
+
+def _render(env: Env, kind: str) -> bytes:
+    """The export as the bytes of one file."""
+    store = env.store
+    if kind == "json":
+        import json
+
+        data = json.dumps(store.dump(), sort_keys=True, ensure_ascii=False, indent=2)
+        return (data + "\n").encode("utf-8")
+    if kind == "ics":
+        from smcoach.render.calendar import ics
+
+        plans = store.plans()
+        if not plans:
+            notice(t("export.no_plans"))
+        return ics(plans)
+    from smcoach.cli.summary import appointment_summary
+    from smcoach.render import summary
+
+    made = appointment_summary(store, today())
+    text = summary.markdown(made) if kind == "md" else summary.html(made)
+    return text.encode("utf-8")
+
+
+def _export_csv(env: Env, out: Path, force: bool) -> None:
+    """One CSV file per kind of record, in a folder or a zip file."""
+    import csv
+    import io
+
+    from smcoach.store.files import write_private
+
+    files: dict[str, bytes] = {}
+    for table, columns, rows in env.store.tables():
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(columns)
+        writer.writerows([_cell(v) for v in row] for row in rows)
+        files[f"{table}.csv"] = buffer.getvalue().encode("utf-8")
+    if out.suffix.lower() == ".zip":
+        import zipfile
+
+        packed = io.BytesIO()
+        with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in files.items():
+                info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))  # same data, same zip
+                info.external_attr = 0o600 << 16
+                archive.writestr(info, data, zipfile.ZIP_DEFLATED)
+        write_private(out, packed.getvalue(), overwrite=force)
+        return
+    for name, data in files.items():
+        write_private(out / name, data, overwrite=force)
+
+
+def _cell(value: object) -> object:
+    """A value as a spreadsheet should show it: text that a spreadsheet would run as a formula
+    (starting with = + - @ or a tab) is kept as text with a leading apostrophe."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def import_(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A file made by 'smcoach export --format json'.")],
+    merge: Annotated[
+        bool,
+        typer.Option(
+            "--merge",
+            help="Add the file's records to those already here, skipping any already there.",
+        ),
+    ] = False,
+) -> None:
+    """Import an export made by 'smcoach export --format json'.
+
+    Into an empty database, or with --merge alongside what is there. All or nothing: a file
+    that does not fit changes nothing.
+
+    Example: smcoach import smcoach-export.json
+    """
+    import json
+
+    try:
+        raw = file.read_bytes()
+        data = json.loads(raw.decode("utf-8"))
+    except OSError as e:
+        raise SmcoachError(t("import.unreadable", path=file, detail=e.strerror or e)) from None
+    except (UnicodeDecodeError, RecursionError, ValueError) as e:
+        detail = e.msg if isinstance(e, json.JSONDecodeError) else type(e).__name__
+        raise SmcoachError(t("import.not_json", path=file, detail=detail)) from None
+    store = ctx.obj.store
+    if merge:
+        notice(t("import.backed_up", path=store.backup()))
+    added, same = store.import_records(data, merge)
+    if merge:
+        notice(t("import.merged", path=file, count=added, same=same))
+    else:
+        notice(t("import.done", path=file, count=added))
+
+
+def backup(
+    ctx: typer.Context,
+    dest: Annotated[
+        Path | None,
+        typer.Argument(
+            help="A new file, or a folder, for the copy (default: the backups folder beside your "
+            "data, which keeps the newest five).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Back up all your data into one file (safe while smcoach is in use elsewhere).
+
+    Example: smcoach backup ~/Documents/smcoach-backup.db
+    """
+    store = ctx.obj.store
+    if dest is not None and dest.is_dir():
+        dest = dest / f"{store.path.stem}-{datetime.now():%Y%m%d-%H%M%S}.db"
+    if dest is not None and dest.exists():
+        raise SmcoachError(t("backup.dest_exists", path=dest))
+    try:
+        made = store.backup(dest)
+    except FileExistsError:
+        raise SmcoachError(t("backup.dest_exists", path=dest)) from None
+    notice(t("backup.saved", path=made))
+
+
+def restore(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A backup made by smcoach (see 'smcoach doctor').")],
+) -> None:
+    """Put your data back from a backup.
+
+    What is there now is backed up first (or, if it is damaged, moved aside), so a restore can
+    itself be undone.
+
+    Example: smcoach restore ~/.local/share/smcoach/smcoach-backups/smcoach-20261129-101500.db
+    """
+    from smcoach.store.maintenance import restore as restore_file
+
+    env: Env = ctx.obj
+    saved = restore_file(env.path, file)
+    notice(t("restore.done", source=file))
+    if saved.saved_as is not None:
+        key = "restore.moved_aside" if saved.moved_aside else "restore.saved_before"
+        notice(t(key, path=saved.saved_as))
+
+
+def erase(
+    ctx: typer.Context,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask: for scripts.")] = False,
+    backups: Annotated[
+        bool, typer.Option("--backups", help="Also erase every backup (nothing is kept).")
+    ] = False,
+) -> None:
+    """Erase all your smcoach data from this computer.
+
+    Removes the database (and its -wal and -shm files), and with --backups the backups too.
+    Without --backups a last backup is kept.
+
+    Example: smcoach erase --backups
+    """
+    import os
+
+    from smcoach.store.connection import backups_folder
+    from smcoach.store.maintenance import erase as erase_files
+
+    env: Env = ctx.obj
+    folder = backups_folder(env.path)
+    if not os.path.lexists(env.path) and not (backups and folder.exists()):
+        notice(t("erase.nothing", path=env.path))
+        return
+    if not yes:
+        if not interactive():
+            raise SmcoachError(t("erase.needs_yes"))
+        from smcoach.cli.prompts import ask
+
+        notice(t("erase.what_backups" if backups else "erase.what", path=env.path, folder=folder))
+        word = t("erase.word")
+        answer = ask(t("erase.type", word=word), str, what="the confirmation")
+        if answer.strip().lower() != word:
+            notice(t("erase.stopped"))
+            raise typer.Exit(1)
+    erased = erase_files(env.path, backups)
+    for path in erased.removed:
+        notice(t("erase.removed", path=path))
+    if erased.backup is not None:
+        notice(t("erase.kept", path=erased.backup))

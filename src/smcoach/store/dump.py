@@ -1,0 +1,235 @@
+"""Every record as plain data, and back: the JSON export (full fidelity, the format `smcoach
+import` reads) and the CSV export's tables.
+
+The dump is deterministic (tables in a fixed order, rows by key, no time of export), so the
+same data always gives the same file: export, erase, import, export gives identical bytes.
+"""
+
+import math
+import sqlite3
+from typing import Any, NamedTuple
+
+from smcoach import __version__
+from smcoach.errors import SmcoachError
+from smcoach.messages import t
+from smcoach.store import migrations
+
+FORMAT = "smcoach-export"
+FORMAT_VERSION = 1
+
+
+class Kind(NamedTuple):
+    """One record type: its table, its own ID column (if it has one), the columns that say two
+    records are the same (for --merge), and the columns that refer to other records."""
+
+    table: str
+    id: str | None
+    same: tuple[str, ...]
+    refs: dict[str, str] = {}
+
+
+# In an order where every record comes after those it refers to.
+KINDS = (
+    Kind("agenda", "id", ("text", "created")),
+    Kind("goals", "id", ("text", "created"), {"agenda_id": "agenda"}),
+    Kind(
+        "plans",
+        "id",
+        ("what", "how_much", "when_text", "start", "created_at"),
+        {"goal_id": "goals"},
+    ),  # fmt: skip
+    Kind("checkins", None, ("plan_id", "day"), {"plan_id": "plans"}),
+    Kind("problems", "id", ("text", "created_at")),
+    Kind("problem_ideas", "id", ("problem_id", "text", "source"), {"problem_id": "problems"}),
+    Kind(
+        "problem_attempts",
+        "id",
+        ("problem_id", "idea_id", "started"),
+        {"problem_id": "problems", "idea_id": "problem_ideas", "plan_id": "plans"},
+    ),  # fmt: skip
+    Kind("sessions", "id", ("started_at",)),
+    Kind("session_answers", None, ("session_id", "seq"), {"session_id": "sessions"}),
+    Kind("selfchecks", "id", ("day", "form", "created_at")),
+    Kind("selfcheck_items", None, ("selfcheck_id", "item"), {"selfcheck_id": "selfchecks"}),
+    Kind("symptoms", "id", ("name", "created")),
+    Kind("symptom_ratings", None, ("symptom_id", "day"), {"symptom_id": "symptoms"}),
+    Kind("settings", None, ("key",)),
+    Kind("questions", "id", ("text", "created")),
+)
+BY_TABLE = {k.table: k for k in KINDS}
+
+
+def columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def _order(conn: sqlite3.Connection, table: str) -> str:
+    keys = sorted((row[5], row[1]) for row in conn.execute(f"PRAGMA table_info({table})") if row[5])
+    return ", ".join(name for _, name in keys)
+
+
+def rows(conn: sqlite3.Connection, table: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """A table's columns and rows, by key (names here are ours, never input)."""
+    names = columns(conn, table)
+    data = conn.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY {_order(conn, table)}")
+    return names, data.fetchall()
+
+
+def dump(conn: sqlite3.Connection) -> dict[str, Any]:
+    """Everything the person has recorded, read in one snapshot."""
+    conn.execute("BEGIN")  # one consistent read, even while another smcoach writes
+    try:
+        tables = {}
+        for kind in KINDS:
+            names, data = rows(conn, kind.table)
+            tables[kind.table] = [dict(zip(names, row, strict=True)) for row in data]
+    finally:
+        conn.execute("ROLLBACK")
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "schema": len(migrations.NAMES),
+        "smcoach": __version__,
+        "tables": tables,
+    }
+
+
+def has_records(conn: sqlite3.Connection) -> bool:
+    return any(conn.execute(f"SELECT 1 FROM {kind.table} LIMIT 1").fetchone() for kind in KINDS)
+
+
+# --- reading an export back ---------------------------------------------------------------
+
+
+def validate(data: object, conn: sqlite3.Connection) -> dict[str, list[dict[str, Any]]]:
+    """The tables of an export, checked before anything is written: made by smcoach, not by a
+    newer one, every record a table of known fields with plain values. Returns the tables."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise SmcoachError(t("import.not_export"))
+    schema = data.get("schema")
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        raise SmcoachError(t("import.not_export"))
+    if schema > len(migrations.NAMES) or data.get("format_version") != FORMAT_VERSION:
+        raise SmcoachError(t("import.too_new", version=str(data.get("smcoach", "?"))))
+    tables = data.get("tables")
+    if not isinstance(tables, dict):
+        raise SmcoachError(t("import.not_export"))
+    for table, records in tables.items():
+        if table not in BY_TABLE:
+            raise SmcoachError(t("import.unknown_kind", kind=str(table)))
+        if not isinstance(records, list):
+            raise SmcoachError(t("import.bad_record", kind=table, n=1, detail=t("import.not_list")))
+        known = set(columns(conn, table))
+        for n, record in enumerate(records, 1):
+            problem = _record_problem(record, known, BY_TABLE[table])
+            if problem:
+                raise SmcoachError(t("import.bad_record", kind=table, n=n, detail=problem))
+    return tables
+
+
+def _record_problem(record: object, known: set[str], kind: Kind) -> str | None:
+    if not isinstance(record, dict):
+        return t("import.not_table")
+    for field in (kind.id, *kind.refs):
+        value = record.get(field) if field else None
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+            return t("import.bad_value", field=field)
+    if kind.id and record.get(kind.id) is None:
+        return t("import.bad_value", field=kind.id)
+    for field, value in record.items():
+        if field not in known:
+            return t("import.unknown_field", field=str(field))
+        if isinstance(value, float) and not math.isfinite(value):
+            return t("import.bad_value", field=field)
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 2**63:
+            return t("import.bad_value", field=field)
+        if value is not None and not isinstance(value, str | int | float):
+            return t("import.bad_value", field=field)
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return t("import.bad_value", field=field)
+    return None
+
+
+def load(
+    conn: sqlite3.Connection, tables: dict[str, list[dict[str, Any]]], merge: bool
+) -> dict[str, int]:
+    """Write an export's records inside the caller's transaction; returns how many of each
+    kind were added. Into an empty file every record keeps its ID. With `merge`, a record that
+    is already there (the same `same` fields, after its references are matched) is not added
+    again, and new records take new IDs, with references to them followed."""
+    new_ids: dict[str, dict[int, int]] = {}
+    added: dict[str, int] = {}
+    for kind in KINDS:
+        ids = new_ids.setdefault(kind.table, {})
+        added[kind.table] = 0
+        for n, given in enumerate(tables.get(kind.table, []), 1):
+            record = dict(given)
+            try:
+                _follow_refs(record, kind, new_ids)
+            except KeyError:
+                raise SmcoachError(
+                    t("import.bad_record", kind=kind.table, n=n, detail=t("import.dangling"))
+                ) from None
+            if merge:
+                _fit_alongside(conn, kind, record)
+                existing = _existing(conn, kind, record)
+                if existing is not None:
+                    if kind.id:
+                        ids[int(given[kind.id])] = existing
+                    continue
+            new_id = _insert(conn, kind, record, keep_id=not merge, n=n)
+            if kind.id:
+                ids[int(given[kind.id])] = new_id
+            added[kind.table] += 1
+    return added
+
+
+def _follow_refs(record: dict[str, Any], kind: Kind, new_ids: dict[str, dict[int, int]]) -> None:
+    for column, parent in kind.refs.items():
+        if record.get(column) is not None:
+            record[column] = new_ids[parent][int(record[column])]
+
+
+def _fit_alongside(conn: sqlite3.Connection, kind: Kind, record: dict[str, Any]) -> None:
+    """Merged records give way where only one may be so: the focus, an unfinished session."""
+    focused = "SELECT 1 FROM agenda WHERE focus = 1"
+    if kind.table == "agenda" and record.get("focus") and conn.execute(focused).fetchone():
+        record["focus"] = 0
+    if kind.table == "sessions" and record.get("status", "open") == "open":
+        record["status"] = "abandoned"
+
+
+def _existing(conn: sqlite3.Connection, kind: Kind, record: dict[str, Any]) -> int | None:
+    """The ID of the record already there that is the same as `record` (1 for a table without
+    IDs), or None."""
+    if kind.table == "symptoms" and record.get("status", "active") == "active":
+        # One active symptom of a name: a merged one joins it.
+        row = conn.execute(
+            "SELECT id FROM symptoms WHERE status = 'active' AND name = ?", [record.get("name")]
+        ).fetchone()
+        if row:
+            return int(row[0])
+    where = " AND ".join(f"{c} IS ?" for c in kind.same)
+    row = conn.execute(
+        f"SELECT {kind.id or 1} FROM {kind.table} WHERE {where} LIMIT 1",
+        [record.get(c) for c in kind.same],
+    ).fetchone()
+    return int(row[0]) if row else None
+
+
+def _insert(
+    conn: sqlite3.Connection, kind: Kind, record: dict[str, Any], keep_id: bool, n: int
+) -> int:
+    if kind.id and not keep_id:
+        record.pop(kind.id, None)
+    names = list(record)
+    sql = f"INSERT INTO {kind.table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    try:
+        cur = conn.execute(sql, [record[c] for c in names])
+    except (sqlite3.IntegrityError, OverflowError) as e:
+        detail = " ".join(str(e).split())
+        raise SmcoachError(t("import.bad_record", kind=kind.table, n=n, detail=detail)) from None
+    return int(cur.lastrowid or 0)
