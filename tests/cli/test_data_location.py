@@ -47,7 +47,8 @@ def test_not_a_database_is_refused_untouched(run, isolated):
     r = run("agenda", "list")
     assert r.exit_code == 1
     assert r.stderr == (
-        f"Error: {isolated} is not an smcoach database (not an SQLite file); nothing was changed\n"
+        f"Error: {isolated} is not an smcoach database (not an SQLite file); nothing was "
+        "changed. 'smcoach doctor' says what to do\n"
     )
     assert digest(isolated) == before
 

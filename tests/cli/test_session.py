@@ -195,7 +195,7 @@ def test_session_errors(run, answers, tmp_path):
         (("session", "--answers", answers("[agenda\nadd = 1\n")),
          f"Error: the answers file {tmp_path / 'answers.toml'} is malformed: "),
         (("session", "--answers", answers('{"agenda": ', "x.json")),
-         f"Error: the answers file {tmp_path / 'x.json'} is malformed: Expecting value at line 1"),
+         f"Error: the answers file {tmp_path / 'x.json'} is malformed: Expecting value (line 1)"),
         (("session", "--answers", str(tmp_path / "nope.toml")),
          f"Error: cannot read the answers file {tmp_path / 'nope.toml'}"),
         (("session", "--answers", answers('agenda = "x"\n', "flat.toml")),

@@ -91,6 +91,9 @@ class SmcoachGroup(TyperGroup):
             if isinstance(arg, str) and not _is_utf8(arg):  # bytes Python could not decode
                 sys.stderr.write("Error: " + t("argv.not_utf8", n=n) + "\n")
                 sys.exit(1)
+            if isinstance(arg, str) and "\x00" in arg:  # only from a caller inside Python
+                sys.stderr.write("Error: " + t("argv.nul", n=n) + "\n")
+                sys.exit(1)
         return super().main(args, *rest, **kwargs)
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
@@ -117,6 +120,8 @@ class SmcoachGroup(TyperGroup):
                 _fail(str(explain(e, ctx.obj.path)), 1)
             if isinstance(e, OSError):
                 _fail(f"{e.strerror or e}: {e.filename or ''}".rstrip(": "), 1)
+            if isinstance(e, ValueError) and "null byte" in str(e):  # a path holding NUL
+                _fail(t("path.nul"), 1)
             raise
 
 
@@ -252,7 +257,7 @@ def where(
 
     Example: smcoach where --check
     """
-    print(ctx.obj.path)
+    print(one_line(str(ctx.obj.path)))  # shown safely, like every path smcoach prints
     if check:
         ctx.obj.store.check(full=True)
         from smcoach.render import notice

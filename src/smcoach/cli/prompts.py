@@ -171,7 +171,11 @@ class AnswersAsker(Asker):
                 return None
             raise SmcoachError(t("answers.too_few", name=key, n=len(given)))
         self.used[key] = n + 1
-        return given[n]
+        value = given[n]
+        if isinstance(value, bool) or not isinstance(value, str | int | float | None):
+            # a table, a list in a list, true or false: not an answer a person would type
+            raise SmcoachError(t("answers.invalid", name=key, error=t("answers.not_text")))
+        return value
 
     def ask(
         self, key: str, question: str, parse: Callable[[str], T], default: str | None = None
@@ -226,7 +230,7 @@ def load_answers(path: Path) -> dict[str, Any]:
             except json.JSONDecodeError:
                 data = tomllib.loads(text)
     except json.JSONDecodeError as e:
-        detail = f"{e.msg} at line {e.lineno}"
+        detail = f"{e.msg} (line {e.lineno})"
         raise SmcoachError(t("answers.malformed", path=path, error=detail)) from None
     except tomllib.TOMLDecodeError as e:
         raise SmcoachError(t("answers.malformed", path=path, error=e)) from None

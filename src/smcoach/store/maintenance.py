@@ -45,30 +45,30 @@ def look_at(path: Path) -> Verdict:
         with open(path, "rb") as f:
             header = f.read(16)
     except OSError as e:
-        return Verdict(False, 0, False, str(e.strerror or e))
+        return Verdict(False, 0, False, t("why.unreadable", detail=e.strerror or e))
     if not header:
-        return Verdict(False, 0, False, t("store.empty", path=path))
+        return Verdict(False, 0, False, t("why.empty"))
     if header != SQLITE_HEADER:
-        return Verdict(False, 0, False, t("store.not_sqlite", path=path))
+        return Verdict(False, 0, False, t("why.not_sqlite"))
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0)
     except sqlite3.Error as e:
-        return Verdict(False, 0, False, t("store.cannot_open", path=path, detail=e))
+        return Verdict(False, 0, False, t("why.unreadable", detail=e))
     try:
-        return _verdict(conn, path)
+        return _verdict(conn)
     except sqlite3.Error as e:
-        return Verdict(True, 0, False, t("store.damaged_plain", path=path, detail=e))
+        return Verdict(True, 0, False, t("why.damaged", detail=e))
     finally:
         conn.close()
 
 
-def _verdict(conn: sqlite3.Connection, path: Path) -> Verdict:
+def _verdict(conn: sqlite3.Connection) -> Verdict:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     has_log = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
     ).fetchone()
     if not has_log:
-        return Verdict(False, 0, False, t("store.not_smcoach", path=path))
+        return Verdict(False, 0, False, t("why.not_smcoach"))
     names = [
         r[0]
         for r in conn.execute(
@@ -78,11 +78,11 @@ def _verdict(conn: sqlite3.Connection, path: Path) -> Verdict:
     unknown = [n for n in names if n not in migrations.NAMES]
     if unknown or version > len(migrations.NAMES):
         detail = ", ".join(unknown) or f"user_version {version}"
-        return Verdict(True, len(names), True, t("store.too_new", path=path, names=detail))
+        return Verdict(True, len(names), True, t("why.newer", names=detail))
     result = [row[0] for row in conn.execute("PRAGMA integrity_check")]
     if result != ["ok"]:
         detail = " ".join(" ".join(result[:2]).split())
-        return Verdict(True, len(names), False, t("store.damaged_plain", path=path, detail=detail))
+        return Verdict(True, len(names), False, t("why.damaged", detail=detail))
     return Verdict(True, len(names), False, None)
 
 
