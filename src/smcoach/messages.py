@@ -160,8 +160,7 @@ TEXT: dict[str, str] = {
     "export.what_csv": "your records as CSV files",
     "export.what_md": "your appointment summary",
     "export.what_html": "your appointment summary",
-    "export.what_ics": "this week's planned days as a calendar",
-    "export.no_plans": "there is no current action plan, so the calendar has no days in it",
+    "export.what_ics": "your current plans' days as a calendar",
     "import.unreadable": "cannot read {path}: {detail}",
     "import.not_json": "{path} is not an smcoach export (not JSON: {detail})",
     "import.not_export": "the file is not an smcoach export (made by 'smcoach export --format json')",
@@ -515,12 +514,6 @@ TEXT: dict[str, str] = {
     "calendar.summary_once": "{what}: {how_much} (once this week)",
     "calendar.summary_times": "{what}: {how_much} ({n} times this week)",
     "calendar.description": "When: {when}. How often: {often}. Confidence: {confidence}/10. Action plan {id} in smcoach, for the week {first} to {last}.",
-    "calendar.with_answer": "{description} Checked in: {status}.",
-    "calendar.with_tally": "{description} Done so far: {achieved:g} of {target}.",
-    "calendar.status.done": "done",
-    "calendar.status.partly": "partly done",
-    "calendar.status.not": "not done",
-    "calendar.status.rest": "a rest day",
 }
 
 

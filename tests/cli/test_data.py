@@ -367,3 +367,24 @@ def test_doctor_says_what_is_wrong_and_changes_nothing(run, isolated):
     r = run("--db", str(other), "doctor", "--json")
     assert r.exit_code == 1
     assert json.loads(r.stdout)["advice"][0]["key"] == "not_ours"
+
+
+def test_summary_and_calendar_through_the_command(filled, tmp_path):
+    md, page = tmp_path / "s.md", tmp_path / "s.html"
+    assert filled("export", "--format", "md", "--out", str(md)).exit_code == 0
+    assert filled("export", "--format", "html", "--out", str(page)).exit_code == 0
+    assert mode(md) == mode(page) == 0o600
+    summary = md.read_text("utf-8")
+    assert "Could my tiredness be the new tablets?" in summary  # the questions to ask
+    assert "walk to the post box" in summary and "fatigue" in summary
+    assert "\x1b" not in summary and "\u202e" not in summary
+    assert "http:" not in page.read_text("utf-8") and "https:" not in page.read_text("utf-8")
+    first, second = filled("export", "-f", "ics"), filled("export", "-f", "ics")
+    assert first.exit_code == 0 and first.stdout == second.stdout
+    assert first.stdout.count("BEGIN:VEVENT") == 3  # mon, wed, fri
+
+
+def test_a_calendar_needs_a_plan(run):
+    r = run("export", "--format", "ics")
+    assert r.exit_code == 1 and r.stderr.startswith("Error: there is no current action plan")
+    assert r.stderr.count("\n") == 1

@@ -228,3 +228,26 @@ def test_override_cards_replace_only_what_they_name(tmp_path, monkeypatch):
     monkeypatch.setenv("SMCOACH_CONTENT", str(folder))
     assert card("plan", "what") == "Your small step this week?"
     assert card("plan", "when").startswith("When in the day?")  # built-in, not overridden
+
+
+def test_an_answers_file_with_a_thousand_agenda_items_is_one_write(run, run_json, tmp_path,
+                                                                     monkeypatch):  # fmt: skip
+    """It took 19.5 s: every item was a write that read the whole file first, and the agenda
+    was read again after each. Now the items are saved together, and the work is linear."""
+    from smcoach.store import connection
+
+    checks = []
+    real = connection.check
+    monkeypatch.setattr(connection, "check", lambda *a, **k: checks.append(1) or real(*a, **k))
+    import smcoach.store as store_module
+
+    monkeypatch.setattr(store_module, "check", connection.check)
+    items = [f"item {i}" for i in range(1000)]
+    path = tmp_path / "many.json"
+    path.write_text(json.dumps({"agenda": {"add": items, "focus": "1"}}))
+    run("agenda", "add", "already there")
+    checks.clear()
+    r = run("session", "--answers", str(path))
+    assert "Added agenda item 1001." in r.stderr
+    assert len(checks) < 10  # one for the thousand items, a few for the session's own steps
+    assert [i["text"] for i in run_json("agenda", "list")] == ["already there", *items]

@@ -35,7 +35,7 @@ def export(
             "-f",
             help="json: everything, the format 'smcoach import' reads; csv: a table per kind "
             "of record; md or html: an appointment summary to bring to your doctor or nurse; "
-            "ics: this week's planned days for your calendar.",
+            "ics: your current plans' days, for your calendar.",
         ),
     ] = "json",
     out: Out = None,
@@ -80,10 +80,7 @@ def _render(env: Env, kind: str) -> bytes:
     if kind == "ics":
         from smcoach.render.calendar import ics
 
-        plans = store.plans()
-        if not plans:
-            notice(t("export.no_plans"))
-        return ics(plans)
+        return ics(store.plans())  # a calendar needs one event at least: no plan is an error
     from smcoach.cli.summary import appointment_summary
     from smcoach.render import summary
 

@@ -129,17 +129,14 @@ class Store(
         """Several items in one write (one check of the file, one sync to disk)."""
         if not texts:
             return []
+        ids = []
         with self._write() as c:
-            return [
-                int(
-                    c.execute(
-                        "INSERT INTO agenda (text, created) VALUES (?, ?)",
-                        [text, today.isoformat()],
-                    ).lastrowid
-                    or 0
+            for text in texts:
+                cur = c.execute(
+                    "INSERT INTO agenda (text, created) VALUES (?, ?)", [text, today.isoformat()]
                 )
-                for text in texts
-            ]
+                ids.append(int(cur.lastrowid or 0))
+        return ids
 
     def agenda(self, include_closed: bool = False) -> list[AgendaItem]:
         where = "" if include_closed else "WHERE status = 'open'"
