@@ -1,4 +1,5 @@
 import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -19,3 +20,34 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("TERMINAL_WIDTH", "3000")
     monkeypatch.setenv("_TYPER_FORCE_DISABLE_TERMINAL", "1")
     return db
+
+
+# No network in tests. In this process: socket.socket (and so every helper built on it, such
+# as socket.create_connection) raises. In every Python the tests start: tests/nonetwork/ goes
+# first on PYTHONPATH, and its sitecustomize.py blocks sockets there from the first line.
+NONETWORK = Path(__file__).resolve().parent / "nonetwork"
+_pythonpath_before: str | None = None
+
+
+class _NoSocket(socket.socket):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        raise OSError("network disabled in tests")
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(socket, "socket", _NoSocket)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _pythonpath_before
+    _pythonpath_before = os.environ.get("PYTHONPATH")
+    paths = [str(NONETWORK), *filter(None, [_pythonpath_before])]
+    os.environ["PYTHONPATH"] = os.pathsep.join(paths)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _pythonpath_before is None:
+        os.environ.pop("PYTHONPATH", None)
+    else:
+        os.environ["PYTHONPATH"] = _pythonpath_before

@@ -154,6 +154,8 @@ def make_private(path: Path) -> None:
         mode = stat.S_IMODE(os.fstat(fd).st_mode)
         if mode & 0o077:
             os.fchmod(fd, mode & 0o600)
+    except OSError:  # another owner's file, a read-only disk: doctor reports it
+        pass
     finally:
         os.close(fd)
 
