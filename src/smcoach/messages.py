@@ -74,6 +74,7 @@ TEXT: dict[str, str] = {
     "store.no_folder": "cannot create the folder for the database at {path}: {detail}",
     "store.cannot_open": "cannot open the database at {path}: {detail}",
     "store.read_only": "cannot write to the database at {path}: it is read-only",
+    "store.full": "could not save to the database at {path} ({detail}): the disk may be full; nothing was changed. Free some space and try again",
     "store.busy": "the database at {path} is busy in another smcoach; try again in a moment",
     # problem-solving (smcoach solve): errors, then notices
     "solve.not_found": "there is no problem with ID {id}",

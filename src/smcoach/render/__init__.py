@@ -8,6 +8,7 @@ safe_text.one_line): a line break stored in a note is shown as \\n, so it cannot
 that looks like smcoach's own.
 """
 
+import contextlib
 import os
 import sys
 from typing import Any, NamedTuple, TextIO
@@ -145,5 +146,7 @@ def export(blocks: list[Block], path: str, kind: str, title: str) -> None:
 
 
 def notice(text: str, style: str | None = None) -> None:
-    """A message for the person, not data: on stderr."""
-    write([Para(text, style)], sys.stderr)
+    """A message for the person, not data: on stderr. If stderr cannot be written (a full
+    disk), the notice is lost but the command is not failed: what it saved is saved."""
+    with contextlib.suppress(OSError):
+        write([Para(text, style)], sys.stderr)

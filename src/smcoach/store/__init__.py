@@ -371,6 +371,8 @@ def explain(error: sqlite3.Error, path: Path) -> StoreError:
         return StoreError(t("store.read_only", path=path))
     if "locked" in text or "busy" in text:
         return StoreError(t("store.busy", path=path))
+    if "full" in text or "disk i/o" in text:  # a full disk, a file-size limit, a failing disk
+        return StoreError(t("store.full", path=path, detail=error))
     if isinstance(error, sqlite3.DatabaseError) and (
         "malformed" in text or "not a database" in text
     ):

@@ -6,7 +6,6 @@ not SQLite, another program's, a newer smcoach's) is refused before anything tou
 """
 
 import contextlib
-import errno
 import os
 import sqlite3
 import stat
@@ -26,7 +25,10 @@ KEEP_BACKUPS = 5  # automatic backups kept in the backups folder
 
 def connect(path: Path) -> tuple[sqlite3.Connection, Path | None]:
     """Open (creating if needed) the private database at `path`, checked and migrated to head.
-    Returns the connection and the backup made before migrating, if one was."""
+    Returns the connection and the backup made before migrating, if one was.
+
+    Call it once a process for a path: it reads the file's header, and closing that file
+    would drop the locks of a connection to it already open in this process."""
     make_folder(path.parent)
     if not os.path.lexists(path):
         _create(path)
@@ -143,21 +145,20 @@ def _size_in_header(header: bytes) -> int:
 
 def make_private(path: Path) -> None:
     """Owner-only access, keeping whether the owner may write (a read-only file stays so).
-    A symbolic link is left alone: its target is not necessarily smcoach's to change."""
+    A symbolic link is left alone: its target is not necessarily smcoach's to change.
+
+    By name, never through a file descriptor: closing any descriptor of a file drops every
+    POSIX lock this process holds on it, SQLite's included (two writers then corrupt the
+    shared memory of the WAL)."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
-    except OSError as e:
-        if e.errno in (errno.ELOOP, errno.ENOENT):
-            return
-        raise
-    try:
-        mode = stat.S_IMODE(os.fstat(fd).st_mode)
-        if mode & 0o077:
-            os.fchmod(fd, mode & 0o600)
-    except OSError:  # another owner's file, a read-only disk: doctor reports it
-        pass
-    finally:
-        os.close(fd)
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    mode = stat.S_IMODE(info.st_mode)
+    if stat.S_ISLNK(info.st_mode) or not mode & 0o077:
+        return
+    with contextlib.suppress(OSError):  # another owner's file, a read-only disk: doctor says
+        os.chmod(path, mode & 0o600)
 
 
 def _configure(conn: sqlite3.Connection, path: Path) -> None:
@@ -242,6 +243,7 @@ def backup(conn: sqlite3.Connection, target: Path) -> Path:
     """Copy the whole database, WAL included, with SQLite's backup API (safe while another
     smcoach writes), into a new private file at `target`; an existing file is never replaced.
     The copy is made in a temporary file and moved into place, so a copy that exists is whole."""
+    make_folder(target.parent)
     return _copy(conn, target.parent, lambda temp: _link(temp, target))
 
 
