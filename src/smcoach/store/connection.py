@@ -116,8 +116,7 @@ def _inspect(path: Path) -> bool:
         info = os.stat(path)
         with open(path, "rb") as f:
             header = f.read(100)
-        wal = Path(f"{path}-wal")
-        wal_size = wal.stat().st_size if wal.exists() else 0
+        wal_size = _size(Path(f"{path}-wal"))
     except OSError as e:
         raise StoreError(t("store.cannot_open", path=path, detail=e.strerror or e)) from None
     if not stat.S_ISREG(info.st_mode):
@@ -131,6 +130,15 @@ def _inspect(path: Path) -> bool:
             raise DamagedError(t("store.damaged", path=path, detail=t("store.cut_short")))
         return True
     return False
+
+
+def _size(path: Path) -> int:
+    """A file's size, 0 if it is not there: another smcoach closing last removes the -wal at
+    any moment, so asking whether it exists and then its size would race."""
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
 
 
 def _size_in_header(header: bytes) -> int:
