@@ -148,6 +148,8 @@ TEXT: dict[str, str] = {
     "saved.plan_ended": "Plan {id} ended.",
     "saved.check": "Checked in for {day}: {status}.",
     "saved.check_replaced": "Checked in for {day}: {status} (replaces {old}).",
+    "saved.note_kept": "Your note for that day is kept: {note}",
+    "saved.note_replaced": "Your new note replaces the earlier one, which was: {note}",
     "store.checked": "Checked the whole file: no damage found.",
     "backup.made": "Backed up your data to {path} before upgrading it.",
     "backup.no_name": "cannot find a free name for a backup in {folder}",

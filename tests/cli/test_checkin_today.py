@@ -26,8 +26,8 @@ def test_check_in_and_replace(run, run_json):
     r = run("check", "--partly", "--note", "only 5 minutes")
     assert (r.exit_code, r.stderr) == (0, "Checked in for Mon 23 Nov: partly done.\n")
     r = run("check", "--done")
-    assert r.stderr == "Checked in for Mon 23 Nov: done (replaces partly done).\n"
-    assert checkins(run_json) == [("2026-11-23", "done", None)]
+    assert r.stderr.startswith("Checked in for Mon 23 Nov: done (replaces partly done).\n")
+    assert checkins(run_json) == [("2026-11-23", "done", "only 5 minutes")]  # the note stays
 
 
 def test_check_in_for_another_day_and_rest(run, run_json, monkeypatch):
@@ -144,3 +144,19 @@ def test_today_at_the_end_of_the_week(run, run_json, monkeypatch):
     monkeypatch.setenv("SMCOACH_TODAY", "2026-11-30")
     codes = [n["code"] for n in run_json("today")["next"]]
     assert codes[0] == "week_over" and "new_plan" in codes
+
+
+def test_checking_in_again_keeps_the_note_unless_a_new_one_is_given(run, run_json):
+    """Issue 10: checking in again the same day dropped the earlier note."""
+    run("plan", "new", "--what", "walk", "--how-much", "10 minutes", "--when", "after lunch",
+        "--days", "mon,wed,fri", "--confidence", "8")  # fmt: skip
+    run("check", "--partly", "--note", "knee sore, stopped at the corner")
+    r = run("check", "--done")
+    assert r.stderr == (
+        "Checked in for Mon 23 Nov: done (replaces partly done).\n"
+        "Your note for that day is kept: knee sore, stopped at the corner\n"
+    )
+    assert run_json("plan", "show")["checkins"][0]["note"] == "knee sore, stopped at the corner"
+    r = run("check", "--done", "--note", "went back out later")
+    assert "which was: knee sore, stopped at the corner" in r.stderr
+    assert run_json("plan", "show")["checkins"][0]["note"] == "went back out later"

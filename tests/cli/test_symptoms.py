@@ -317,7 +317,7 @@ def test_save_ratings_with_a_check_in_is_all_or_nothing(store):
     old, saved = store.save_ratings(MONDAY, [("PAIN", 3)], "now", checkin)
     assert old is None and [tuple(s)[:3] for s in saved] == [("pain", 3, None)]
     old, saved = store.save_ratings(MONDAY, [("pain", 4)], "now", checkin._replace(status="partly"))
-    assert old == "done" and [tuple(s)[:3] for s in saved] == [("pain", 4, 3)]
+    assert old == checkin and [tuple(s)[:3] for s in saved] == [("pain", 4, 3)]
     assert store.checkins([plan_id])[plan_id][0].status == "partly"
 
 

@@ -218,7 +218,7 @@ def test_a_failed_action_writes_nothing(tmp_path):
     store.close()
 
 
-def test_check_in_replaces_and_reports_the_old_status(tmp_path):
+def test_check_in_replaces_the_status_keeps_the_note_and_reports_the_old(tmp_path):
     store = Store(tmp_path / "x.db")
     plan_id = store.add_plan(
         PlanDraft("walk", "10 min", "am", ("mon",), None, 8, DAY),
@@ -227,8 +227,11 @@ def test_check_in_replaces_and_reports_the_old_status(tmp_path):
         "2026-11-23T09:00:00+00:00",
     )
     assert store.check_in(CheckIn(plan_id, DAY, "partly", "a"), "t1") is None
-    assert store.check_in(CheckIn(plan_id, DAY, "done", None), "t2") == "partly"
-    assert store.checkins([plan_id]) == {plan_id: [CheckIn(plan_id, DAY, "done", None)]}
+    old = store.check_in(CheckIn(plan_id, DAY, "done", None), "t2")
+    assert old == CheckIn(plan_id, DAY, "partly", "a")
+    assert store.checkins([plan_id]) == {plan_id: [CheckIn(plan_id, DAY, "done", "a")]}
+    store.check_in(CheckIn(plan_id, DAY, "done", "b"), "t3")  # a new note replaces it
+    assert store.checkins([plan_id])[plan_id][0].note == "b"
     week = store.conn.execute("SELECT week FROM checkins").fetchone()[0]
     assert week == "2026-W48"
     with pytest.raises(sqlite3.IntegrityError):  # the schema refuses an unknown status

@@ -144,19 +144,17 @@ def _save(
             notice(t("rating.care", name=r.name), "safety")
 
 
-def _said_checked(checkin: CheckIn, old: str | None) -> None:
+def _said_checked(checkin: CheckIn, old: CheckIn | None) -> None:
     day = f"{checkin.day:%a %d %b}"
-    if old and old != checkin.status:
-        notice(
-            t(
-                "saved.check_replaced",
-                day=day,
-                status=STATUS_WORDS[checkin.status],
-                old=STATUS_WORDS[old],
-            )
-        )
+    status = STATUS_WORDS[checkin.status]
+    if old and old.status != checkin.status:
+        notice(t("saved.check_replaced", day=day, status=status, old=STATUS_WORDS[old.status]))
     else:
-        notice(t("saved.check", day=day, status=STATUS_WORDS[checkin.status]))
+        notice(t("saved.check", day=day, status=status))
+    if old and old.note and checkin.note is None:
+        notice(t("saved.note_kept", note=old.note))
+    elif old and old.note and checkin.note is not None and checkin.note != old.note:
+        notice(t("saved.note_replaced", note=old.note))
 
 
 def _ask_each_day(ctx: typer.Context, plan_id: int | None, day: Date, rate_day: Date) -> None:

@@ -315,23 +315,23 @@ class Store(
 
     # --- check-ins ----------------------------------------------------------------------------
 
-    def check_in(self, checkin: CheckIn, now: str) -> str | None:
-        """Record a day's check-in, replacing any earlier one for that plan and day.
-        Returns the status it replaced, if any."""
+    def check_in(self, checkin: CheckIn, now: str) -> CheckIn | None:
+        """Record a day's check-in, replacing any earlier one for that plan and day; its note
+        is kept unless the new check-in has one. Returns the check-in it replaced, if any."""
         with self._write() as c:
             return self._upsert_checkin(c, checkin, now)
 
-    def _upsert_checkin(self, c: sqlite3.Connection, checkin: CheckIn, now: str) -> str | None:
+    def _upsert_checkin(self, c: sqlite3.Connection, checkin: CheckIn, now: str) -> CheckIn | None:
         """The check-in's writes, inside the caller's transaction (also used by save_ratings)."""
         old = c.execute(
-            "SELECT status FROM checkins WHERE plan_id = ? AND day = ?",
+            "SELECT * FROM checkins WHERE plan_id = ? AND day = ?",
             [checkin.plan_id, checkin.day.isoformat()],
         ).fetchone()
         c.execute(
             """INSERT INTO checkins (plan_id, day, week, status, note, recorded_at)
                VALUES (?, ?, ?, ?, ?, ?)
                ON CONFLICT (plan_id, day) DO UPDATE SET status = excluded.status,
-               note = excluded.note, recorded_at = excluded.recorded_at""",
+               note = COALESCE(excluded.note, checkins.note), recorded_at = excluded.recorded_at""",
             [
                 checkin.plan_id,
                 checkin.day.isoformat(),
@@ -341,7 +341,7 @@ class Store(
                 now,
             ],
         )
-        return old[0] if old else None
+        return _checkin(old) if old else None
 
     def checkins(self, plan_ids: list[int]) -> dict[int, list[CheckIn]]:
         return rows_by(self.conn, "checkins", "plan_id", plan_ids, "day", _checkin)

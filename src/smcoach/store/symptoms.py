@@ -43,7 +43,7 @@ class SymptomQueries:
     def _write(self) -> AbstractContextManager[sqlite3.Connection]:
         raise NotImplementedError
 
-    def _upsert_checkin(self, c: sqlite3.Connection, checkin: CheckIn, now: str) -> str | None:
+    def _upsert_checkin(self, c: sqlite3.Connection, checkin: CheckIn, now: str) -> CheckIn | None:
         raise NotImplementedError
 
     # --- the list -----------------------------------------------------------------------------
@@ -95,12 +95,12 @@ class SymptomQueries:
         ratings: list[tuple[str, int]],
         now: str,
         checkin: CheckIn | None = None,
-    ) -> tuple[str | None, list[RatingSaved]]:
+    ) -> tuple[CheckIn | None, list[RatingSaved]]:
         """Record a day's ratings of active symptoms by name, and the check-in if one is given,
         in one transaction: an unknown name (or any other failure) saves none of it. A rating
         replaces an earlier one for that symptom and day.
 
-        Returns the check-in status replaced (if any) and each rating as saved."""
+        Returns the check-in replaced (if any) and each rating as saved."""
         from smcoach.domain.symptoms import RatingSaved, find
 
         with self._write() as c:
@@ -111,7 +111,7 @@ class SymptomQueries:
                 if symptom is None:
                     raise SmcoachError(t("symptom.not_found", name=name))
                 targets.append((symptom, rating))
-            old_status = self._upsert_checkin(c, checkin, now) if checkin else None
+            replaced = self._upsert_checkin(c, checkin, now) if checkin else None
             saved = []
             for symptom, rating in targets:
                 old = c.execute(
@@ -134,7 +134,7 @@ class SymptomQueries:
                         symptom.higher_is_better,
                     )
                 )
-            return old_status, saved
+            return replaced, saved
 
     def recent_average(self, symptom_id: int, day: date, days: int) -> float | None:
         """The symptom's average rating over the `days` days before `day` (not counting it),
