@@ -14,6 +14,11 @@ TEXT: dict[str, str] = {
     # errors: one line each
     "date.bad": "'{text}' is not a date smcoach reads. Use one of: " + ACCEPTED_DATES,
     "date.not_real": "'{text}' is not a real calendar day",
+    "goal_day.bad": "'{text}' is not a day smcoach reads for a goal. Try: end of march, march 2027, in 3 months, in 6 weeks, or 2027-03-01",
+    "goal_day.two_ways": "'{text}' could be {first} or {second}: write the day as 2027-03-01 (year, month, day), or as end of march",
+    "goal_day.slashed": "smcoach does not read days written with slashes or dots, which mean different days in different countries: write it as 2027-03-01 (year, month, day), or as end of march; '{text}' was not read",
+    "goal_day.past": "'{text}' is {day}, which has passed: a goal is for a day still to come",
+    "goal_day.shown": "Goal by {day}.",
     "date.range": "'{text}' is outside the days smcoach works with ({first} to {last})",
     "today.bad": "{name} must be a date such as 2026-11-23, got {text}",
     "days.bad": "'{text}' is not a list of weekdays: use names such as mon,wed,fri",

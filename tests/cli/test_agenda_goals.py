@@ -1,5 +1,7 @@
 """agenda and goal commands, through the real CLI."""
 
+import pytest
+
 
 def test_agenda_add_list_focus_done_remove(run, run_json):
     r = run("agenda", "add", "Getting out of breath on the stairs")
@@ -120,7 +122,14 @@ def test_goal_done_and_drop_keep_history(run, run_json):
 def test_goal_bad_input_saves_nothing(run, run_json):
     cases = [
         (("goal", "add", "x", "--agenda", "7"), "there is no agenda item with ID 7"),
-        (("goal", "add", "x", "--by", "01/02/2026"), "'01/02/2026' is not a date smcoach reads"),
+        (
+            ("goal", "add", "x", "--by", "01/02/2027"),
+            "'01/02/2027' could be 1 February 2027 or 2 January 2027",
+        ),  # fmt: skip
+        (
+            ("goal", "add", "x", "--by", "March 2020"),
+            "'March 2020' is 2020-03-31, which has passed",
+        ),
         (("goal", "add", "x", "--by", "2021-02-30"), "'2021-02-30' is not a real calendar day"),
         (("goal", "drop", "3"), "there is no goal with ID 3"),
     ]
@@ -133,5 +142,20 @@ def test_goal_bad_input_saves_nothing(run, run_json):
 
 
 def test_bad_date_lists_accepted_forms(run):
-    r = run("goal", "add", "x", "--by", "next week")
+    r = run("goal", "add", "x", "--by", "next week")  # a goal's forms: months away
+    assert "end of march, march 2027, in 3 months, in 6 weeks" in r.stderr
+    assert "-2d" not in r.stderr
+    r = run("check", "--done", "--date", "next week")  # a day's forms: this week
     assert "2026-11-23, today, yesterday, tomorrow" in r.stderr and "-2d, +3d" in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("march", "2027-03-31"), ("end of february", "2027-02-28"), ("Mar 2027", "2027-03-31"),
+     ("in 3 months", "2027-02-23"), ("in 6 weeks", "2027-01-04"), ("in a year", "2027-11-23"),
+     ("november", "2026-11-30"), ("2027-03-01", "2027-03-01")],
+)  # fmt: skip
+def test_a_goal_date_in_words(run, run_json, text, day):
+    r = run("goal", "add", "Walk to the park", "--by", text)
+    assert r.exit_code == 0, r.output
+    assert run_json("goal", "list")[0]["by"] == day

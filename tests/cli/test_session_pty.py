@@ -25,7 +25,10 @@ NOT_SENT = "Nothing is ever sent anywhere."
 BEGIN = "Press Enter to begin: "
 AGENDA_ADD = "Add something to your agenda: a challenge you want to work on (Enter when done): "
 FOCUS = "Which agenda item do you want to work on now? (its ID) [1]: "
-GOAL_BY = "By when, roughly? (a date such as 2027-03-01, or Enter to skip): "
+GOAL_BY = (
+    "By when, roughly? (such as: end of march, march 2027, in 3 months, in 6 weeks, 2027-03-01; "
+    "or Enter to skip): "
+)
 GOAL_KEEP = "Keep this goal, or change it?"
 PLAN_INTRO = "Let's make an action plan: one specific thing you want to do this week."
 WHAT = "What will you do? Choose something you want to do, not something you feel you ought to: "
@@ -74,7 +77,7 @@ MAKE_PLAN = "Make this idea your action plan now? [y/N]: "
 BREATH = "Getting out of breath on the stairs"
 SLEEP = "Sleeping badly"
 GOAL = "Walk to my daughter's house and back"
-BY = "2027-03-01"
+BY = "2027-03-31"  # "march", on 2026-11-23
 POST_BOX = "walk to the post box and back"
 
 WEEK1 = f"""
@@ -122,7 +125,10 @@ def agenda_and_goal(s: Session) -> None:
     s.answer(AGENDA_ADD, "")
     s.answer(FOCUS, "1")
     s.answer(f"What would you like to achieve for '{BREATH}' over the next few months?: ", GOAL)
-    s.answer(GOAL_BY, BY)
+    s.answer(GOAL_BY, "01/02/2027")  # refused with the reason, and asked again: nothing lost
+    s.see("could be 1 February 2027 or 2 January 2027")
+    s.answer(GOAL_BY, "march")
+    s.see("Goal by Wed 31 Mar 2027.")
     s.see("Added goal 1.")
 
 

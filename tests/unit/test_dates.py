@@ -359,3 +359,31 @@ def test_parse_weekdays_normalises_any_order_case_and_repeats(
 def test_weekday_name_matches_the_calendar(d: date) -> None:
     assert weekday_name(d) == WEEKDAYS[d.weekday()]
     assert parse_weekdays(weekday_name(d)) == (weekday_name(d),)
+
+
+# parse_goal_day: a goal's day, months away ------------------------------------------------------
+
+
+@given(n=st.integers(min_value=0, max_value=400), today=sensible_days)
+def test_in_n_weeks_is_that_many_weeks_on(n: int, today: date) -> None:
+    from smcoach.domain.dates import parse_goal_day
+
+    assert parse_goal_day(f"in {n} weeks", today) == today + timedelta(weeks=n)
+
+
+@given(month=st.integers(min_value=1, max_value=12), today=sensible_days)
+def test_a_month_is_its_last_day_the_next_one_not_past(month: int, today: date) -> None:
+    from smcoach.domain.dates import parse_goal_day
+
+    name = date(2001, month, 1).strftime("%B")  # January, February…
+    day = parse_goal_day(f"end of {name}", today)
+    assert day.month == month and (day + timedelta(days=1)).day == 1  # the month's last day
+    assert today <= day < today + timedelta(days=366)
+
+
+@pytest.mark.parametrize("text", ["01/02/2027", "1.2.27", "next week", "yesterday", "march 1999"])
+def test_goal_days_that_are_refused(text: str) -> None:
+    from smcoach.domain.dates import parse_goal_day
+
+    with pytest.raises(SmcoachError):
+        parse_goal_day(text, date(2026, 11, 23))

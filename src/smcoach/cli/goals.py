@@ -7,7 +7,7 @@ import typer
 from smcoach.cli.common import today
 from smcoach.cli.helpnow import screened
 from smcoach.cli.prompts import require
-from smcoach.domain.dates import parse_day
+from smcoach.domain.dates import parse_goal_day
 from smcoach.domain.rules import parse_id, require_text
 from smcoach.messages import t
 from smcoach.render import notice
@@ -44,7 +44,12 @@ def add(
         str | None, typer.Option("--agenda", help="The agenda item it serves.", show_default=False)
     ] = None,
     by: Annotated[
-        str | None, typer.Option("--by", help="A target date, e.g. 2027-03-01.", show_default=False)
+        str | None,
+        typer.Option(
+            "--by",
+            help="When, roughly: end of march, march 2027, in 3 months, in 6 weeks, 2027-03-01.",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Add a goal, optionally tied to an agenda item and a target date.
@@ -63,7 +68,7 @@ def add(
     goal_id = ctx.obj.store.add_goal(
         goal_text,
         parse_id(agenda_id, "agenda item") if agenda_id is not None else None,
-        parse_day(by, day) if by is not None else None,
+        parse_goal_day(by, day) if by is not None else None,
         day,
     )
     notice(t("saved.goal", id=goal_id))

@@ -317,7 +317,7 @@ def step_agenda(store: "Store", asker: Asker, current: "Session", day: date) -> 
 def step_goal(store: "Store", asker: Asker, current: "Session", day: date) -> None:
     from smcoach.cli.helpnow import hold_back
     from smcoach.content import card
-    from smcoach.domain.dates import parse_day
+    from smcoach.domain.dates import parse_goal_day
     from smcoach.domain.rules import require_text
 
     focus = next((i for i in store.agenda() if i.focus), None)
@@ -343,8 +343,14 @@ def step_goal(store: "Store", asker: Asker, current: "Session", day: date) -> No
     by = None
     if not held:
         show_goal_notes(text)
-        by_text = asker.optional("goal.by", card("session", "goal_by"))
-        by = parse_day(by_text, day) if by_text else None
+
+        # Asked again until it reads (or is skipped): the goal's text is not lost to a date.
+        def goal_day(answer: str) -> date | None:
+            return parse_goal_day(answer, day) if answer.strip() else None
+
+        by = asker.ask("goal.by", card("session", "goal_by"), goal_day, default="")
+        if by is not None:
+            asker.say(t("goal_day.shown", day=f"{by:%a %d %b %Y}"))
     if goals:
         store.close_goal(goals[-1].id, "dropped", day)
     goal_id = store.add_goal(text, focus.id, by, day)

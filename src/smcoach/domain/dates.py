@@ -80,6 +80,68 @@ def _read_day(text: str, today: date) -> date:
     raise SmcoachError(t("date.bad", text=text))
 
 
+_MONTHS = {
+    name: n
+    for n, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")], 1)
+    for name in names
+}  # fmt: skip
+_MONTH = re.compile(r"(?:(?:the\s+)?end\s+of\s+)?([a-z]+)(?:\s+([0-9]{4}))?")
+_IN = re.compile(r"in\s+([0-9]{1,3}|a|an|one)\s+(day|week|month|year)s?")
+_SLASHED = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{2,4})")
+
+
+def parse_goal_day(text: str, today: date) -> date:
+    """Read the day a goal is for, months away. Besides parse_day's forms: a month ("march",
+    "mar 2027", "end of february": its last day, the next one not yet past), and "in 3 months",
+    "in 6 weeks", "in 10 days", "in a year". Not before today. A form such as 01/02/2027,
+    which could be read two ways, is refused with both readings."""
+    from dateutil.relativedelta import relativedelta
+
+    s = " ".join(text.strip().lower().split())
+    if m := _SLASHED.fullmatch(s):
+        raise SmcoachError(_two_ways(text, int(m[1]), int(m[2]), int(m[3])))
+    day: date | None = None
+    if (m := _MONTH.fullmatch(s)) and m[1] in _MONTHS:
+        month = _MONTHS[m[1]]
+        year = int(m[2]) if m[2] else today.year + (month < today.month)
+        if not 1900 <= year <= 2999:
+            raise SmcoachError(t("date.range", text=text, first=FIRST_DAY, last=LAST_DAY))
+        day = date(year, month, 1) + relativedelta(months=1, days=-1)
+    elif m := _IN.fullmatch(s):
+        n = 1 if m[1] in ("a", "an", "one") else int(m[1])
+        day = today + relativedelta(**{m[2] + "s": n})  # type: ignore[arg-type]
+    elif _ISO.fullmatch(s):  # its own errors: not a real day, out of range
+        day = parse_day(text, today)
+    else:
+        try:
+            day = parse_day(text, today)
+        except SmcoachError:
+            raise SmcoachError(t("goal_day.bad", text=text)) from None
+    day = in_calendar(day, text)
+    if day < today:
+        raise SmcoachError(t("goal_day.past", text=text, day=day))
+    return day
+
+
+def _two_ways(text: str, a: int, b: int, year: int) -> str:
+    """Why 01/02/2027 is refused: the days it could mean, as the person would say them."""
+    year += 2000 if year < 100 else 0
+    readings = []
+    for day, month in ((a, b), (b, a)):
+        try:
+            reading = date(year, month, day)
+            readings.append(f"{reading.day} {reading:%B %Y}")
+        except ValueError:
+            continue
+    if len(set(readings)) == 2:
+        return t("goal_day.two_ways", text=text, first=readings[0], second=readings[1])
+    return t("goal_day.slashed", text=text)
+
+
 def _weekday(today: date, wanted: int, which: str | None) -> date:
     from dateutil.relativedelta import relativedelta, weekday
 
