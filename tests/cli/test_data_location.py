@@ -101,6 +101,7 @@ def test_damaged_database_gives_one_line(run, isolated):
     for args in (("where", "--check"), ("agenda", "list"), ("agenda", "add", "z")):
         r = run(*args)
         assert r.exit_code == 1, args
+        assert r.stderr, (args, r.output, repr(r.exception))
         err = r.stderr.splitlines()[-1]
         assert err.startswith(f"Error: the database at {isolated} is damaged"), (args, r.stderr)
         assert "Traceback" not in r.output
@@ -177,3 +178,25 @@ def test_existing_file_is_made_private(run, isolated):
     isolated.chmod(0o644)
     run("agenda", "list")
     assert isolated.stat().st_mode & 0o777 == 0o600
+
+
+def test_garbage_read_from_a_damaged_file_is_one_line(run, isolated, monkeypatch):
+    """Damage can hand a command a value no record could hold; if the file is then found
+    damaged, that is what the person is told, not a traceback."""
+    import smcoach.store as store_module
+    from smcoach.errors import DamagedError
+
+    run("agenda", "add", "x")
+
+    def garbage(row):
+        raise ValueError("Invalid isoformat string: '\\xff\\xff'")
+
+    def damaged(*args, **kwargs):
+        raise DamagedError("the database at X is damaged (test)")
+
+    monkeypatch.setattr(store_module, "_agenda", garbage)
+    r = run("agenda", "list")
+    assert r.exception is not None and not isinstance(r.exception, SystemExit)  # a bug: shown
+    monkeypatch.setattr(store_module, "check", damaged)  # the full check now finds damage
+    r = run("agenda", "list")
+    assert (r.exit_code, r.stderr) == (1, "Error: the database at X is damaged (test)\n")

@@ -122,6 +122,8 @@ class SmcoachGroup(TyperGroup):
                 _fail(f"{e.strerror or e}: {e.filename or ''}".rstrip(": "), 1)
             if isinstance(e, ValueError) and "null byte" in str(e):  # a path holding NUL
                 _fail(t("path.nul"), 1)
+            if isinstance(ctx.obj, Env) and (damage := ctx.obj.damage()):
+                _fail(damage, 1)  # garbage read from a damaged file, not a bug to show
             raise
 
 

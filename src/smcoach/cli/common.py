@@ -66,6 +66,24 @@ class Env:
                 notice(t("backup.made", path=self._store.backup_path))
         return self._store
 
+    def damage(self) -> str | None:
+        """If the store was opened and the file turns out damaged, the one line saying so: for
+        an unexpected error, which damaged data can cause (a value no record could hold)."""
+        if self._store is None:
+            return None
+        import sqlite3
+
+        from smcoach.errors import StoreError
+        from smcoach.store import explain
+
+        try:
+            self._store.check(full=True)
+        except StoreError as e:
+            return str(e)
+        except sqlite3.Error as e:
+            return str(explain(e, self.path))
+        return None
+
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
