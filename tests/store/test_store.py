@@ -342,3 +342,24 @@ def test_backups_made_in_the_same_second_get_their_own_names(tmp_path):
     assert all(p.stat().st_mode & 0o777 == 0o600 for p in kept)
     assert folder.stat().st_mode & 0o777 == 0o700
     store.close()
+
+
+def test_a_disk_without_hard_links_still_gets_whole_files(tmp_path, monkeypatch):
+    """FAT drives and some network shares refuse hard links: the new database, backups and
+    exports are then moved into place by rename, still never replacing a file."""
+    import os
+
+    def no_links(src, dst):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    store = Store(tmp_path / "x.db")
+    store.add_agenda("kept", DAY)
+    copy = store.backup(tmp_path / "copy.db")
+    with pytest.raises(FileExistsError):
+        store.backup(copy)
+    store.close()
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".new")] == []
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("SELECT text FROM agenda").fetchall() == [("kept",)]
+    conn.close()

@@ -91,7 +91,7 @@ def _create(path: Path) -> None:
             conn.close()
         _fsync(temp)
         with contextlib.suppress(FileExistsError):  # another smcoach made it meanwhile: keep it
-            os.link(temp, path)
+            place_new(temp, path)
         _fsync(path.parent)
     except sqlite3.Error as e:
         raise StoreError(t("store.cannot_open", path=path, detail=e)) from None
@@ -99,6 +99,21 @@ def _create(path: Path) -> None:
         raise StoreError(t("store.cannot_open", path=path, detail=e.strerror or e)) from None
     finally:
         temp.unlink(missing_ok=True)
+
+
+def place_new(temp: Path, target: Path) -> None:
+    """Give the finished file `temp` the name `target`, never replacing a file already there
+    (FileExistsError). A hard link does that atomically; where the disk has no hard links
+    (FAT, some network shares), a rename after a look, which only another smcoach writing the
+    same name in the same instant could race."""
+    try:
+        os.link(temp, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        if os.path.lexists(target):
+            raise FileExistsError(target) from None
+        os.rename(temp, target)
 
 
 def _fsync(path: Path) -> None:
@@ -283,7 +298,7 @@ def _copy(conn: sqlite3.Connection, folder: Path, place: Callable[[Path], Path])
 
 
 def _link(temp: Path, target: Path) -> Path:
-    os.link(temp, target)
+    place_new(temp, target)
     return target
 
 
@@ -296,7 +311,7 @@ def _place(temp: Path, target: Path, stem: str) -> Path:
     for n in range(first, first + 100):
         final = target / (f"{stem}-{stamp}.db" if n == 1 else f"{stem}-{stamp}-{n}.db")
         try:
-            os.link(temp, final)
+            place_new(temp, final)
             return final
         except FileExistsError:
             continue

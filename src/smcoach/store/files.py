@@ -8,7 +8,7 @@ from pathlib import Path
 
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
-from smcoach.store.connection import make_folder
+from smcoach.store.connection import make_folder, place_new
 
 
 def write_private(path: Path, data: bytes, overwrite: bool = False) -> None:
@@ -30,7 +30,7 @@ def write_private(path: Path, data: bytes, overwrite: bool = False) -> None:
         if overwrite:
             os.replace(temp, path)
         else:
-            os.link(temp, path)  # fails rather than replace a file made meanwhile
+            place_new(temp, path)  # fails rather than replace a file made meanwhile
     except FileExistsError:
         raise SmcoachError(t("file.exists", path=path)) from None
     except OSError as e:
