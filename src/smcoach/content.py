@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from smcoach.errors import SmcoachError
+from smcoach.messages import t
 
 if TYPE_CHECKING:
     from smcoach.domain.coach import Coach
@@ -37,9 +38,9 @@ def _load(source: Traversable) -> dict[str, Any]:
     try:
         return tomllib.loads(source.read_text("utf-8"))
     except tomllib.TOMLDecodeError as e:  # its message names the line and column
-        raise SmcoachError(f"the card file {source} is malformed: {e}") from None
+        raise SmcoachError(t("content.malformed", path=source, error=e)) from None
     except (OSError, UnicodeDecodeError) as e:
-        raise SmcoachError(f"cannot read the card file {source}: {e}") from None
+        raise SmcoachError(t("content.unreadable", path=source, error=e)) from None
 
 
 @cache
@@ -48,11 +49,20 @@ def _cards(language: str, override: str | None) -> dict[str, Any]:
     if override:
         path = Path(override) / "cards" / f"{language}.toml"
         if not path.is_file():
-            raise SmcoachError(f"no card file at {path} (named by --content or {CONTENT_ENV})")
+            raise SmcoachError(t("content.no_file", path=path, env=CONTENT_ENV))
         for section, values in _load(path).items():
             if not isinstance(values, dict):
-                raise SmcoachError(f"the card file {path} is malformed: [{section}] is not a table")
-            merged.setdefault(section, {}).update(values)
+                raise SmcoachError(t("content.not_table", path=path, section=section))
+            # A misspelt key would be ignored silently, leaving the built-in words shown.
+            if section not in merged:
+                raise SmcoachError(t("content.unknown_key", path=path, card=f"[{section}]"))
+            known = merged[section]
+            for key, value in values.items():
+                if key not in known:
+                    raise SmcoachError(t("content.unknown_key", path=path, card=f"{section}.{key}"))
+                if type(value) is not type(known[key]):
+                    raise SmcoachError(t("content.wrong_kind", path=path, card=f"{section}.{key}"))
+            merged[section] = {**known, **values}
     return merged
 
 

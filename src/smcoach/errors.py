@@ -11,3 +11,12 @@ class StoreError(SmcoachError):
 
 class DamagedError(StoreError):
     """The file is smcoach's (or SQLite's) but damaged: a backup can be restored over it."""
+
+
+class InputEnded(SmcoachError):
+    """Input ended (end of file) before a question was answered."""
+
+
+class NotSaved(SmcoachError):
+    """An honest answer, not a mistake: the command did what the method asks and saved
+    nothing yet (a plan under confidence 7). Shown without 'Error:', still exit 1."""

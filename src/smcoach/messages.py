@@ -3,6 +3,8 @@
 Keys are grouped by prefix. Templates use str.format fields.
 """
 
+from datetime import date, datetime
+
 from smcoach.safe_text import one_line
 
 ACCEPTED_DATES = (
@@ -27,8 +29,8 @@ TEXT: dict[str, str] = {
     "id.bad": "{what} ID must be a whole number from 1 up, got {got}",
     "text.empty": "{field} cannot be empty",
     "missing": "{what} is missing: give {how}, or run in a terminal to be asked",
-    "input.ended": "input ended before {what} was answered; nothing from this step was saved",
-    "interrupted": "Interrupted: nothing from this step was saved.",
+    "input.ended": "input ended before {what} was answered; only what smcoach said it saved is kept",
+    "interrupted": "Interrupted. Only what smcoach said it saved is kept.",
     "output.failed": "cannot write the output: {detail}",
     "path.nul": "a file name cannot contain a NUL character; nothing was changed",
     "answers.not_text": "give a text or a number",
@@ -36,23 +38,30 @@ TEXT: dict[str, str] = {
     "argv.nul": "argument {n} contains a NUL character; nothing was changed",
     "plan.days_or_times": "give either --days (e.g. mon,wed,fri) or --times N, not both",
     "plan.low_confidence_refused": (
-        "not saved: confidence {confidence} is under 7. Make the plan smaller (less, fewer days, "
+        "Not saved yet: confidence {confidence} is under 7. Make the plan smaller (less, fewer days, "
         "another time) and run it again, or add --keep-anyway to save it as it is"
     ),
+    "plan.label_got_in_way": "Got in the way",
+    "plan.label_replaces": "Replaces",
+    "plan.replaces": "plan {id}, adjusted part-way through its week (its days so far are kept)",
     "plan.not_found": "there is no action plan with ID {id}",
     "plan.none_current": "there is no current action plan: make one with 'smcoach plan new'",
     "plan.which": "you have {n} current plans ({ids}): say which, e.g. 'smcoach check {first} --done'",
     "plan.ended_already": "plan {id} has already ended",
     "check.one_status": "choose one of --done, --partly, --not or --rest",
     "check.outside": "{day} is outside plan {id}'s week ({start} to {end})",
+    "check.before_plan": "no action plan covers {day}: plan {id}'s week starts on {start}",
+    "check.after_plan": "no action plan covers {day}: plan {id}'s week ended on {end}. Make the next one with 'smcoach session'",
+    "check.plan_ended": "plan {id}, the plan for {day}, has ended, so it takes no more check-ins",
     "check.future": "{day} has not happened yet: check in on the day or after",
     "check.no_flags_no_terminal": (
         "say how it went: add --done, --partly, --not or --rest (and --date DAY for another day)"
     ),
     "answers.missing": "the answers file has no answer for {name}; nothing after it was saved",
     "answers.invalid": "the answers file's answer for {name} does not fit: {error}; nothing after it was saved",
-    "answers.too_few": "the answers file gives {name} only {n} answer(s), but it was asked again; nothing after it was saved",
+    "answers.too_few": "the answers file gives {name} fewer answers than it was asked for (answers given: {n}); nothing after it was saved",
     "answers.not_a_table": "in the answers file, '{step}' must be a table of answers by key",
+    "agenda.duplicate": "'{text}' is already on your agenda (item {id})",
     "agenda.not_found": "there is no agenda item with ID {id}",
     "agenda.not_open": "agenda item {id} is {status}, not open",
     "goal.not_found": "there is no goal with ID {id}",
@@ -230,6 +239,7 @@ TEXT: dict[str, str] = {
     "doctor.old_backup": "The last backup is {days} days old. Make a fresh one: smcoach backup",
     "nothing_to_ask": "Nothing to check in: every planned day so far has an answer.",
     # the self-efficacy scale (smcoach selfcheck): errors, then notices
+    "selfcheck.replaced": "This replaces the check you took earlier on {day}: one score a day, the latest.",
     "selfcheck.count": "the self-efficacy scale has {n} questions, got {got} answers",
     "selfcheck.item_range": "answer {item} must be a whole number from 1 to 10, or skipped; got {got}",
     "selfcheck.answer_range": "answer with a whole number from 1 (not at all confident) to 10 (totally confident), or press Enter to skip; got '{got}'",
@@ -256,6 +266,13 @@ TEXT: dict[str, str] = {
     "selfcheck.none": "No self-efficacy checks yet. Take one: smcoach selfcheck",
     "selfcheck.history_note": "Score: the mean of your answers, from 1 (not at all confident) to 10 (totally confident); higher means more confident in managing your health. Not scored when more than two of the six questions were skipped.",
     "next.selfcheck_due": "Answer six short questions on how confident you feel managing your health: smcoach selfcheck",
+    # a service's own question cards (--content FOLDER)
+    "content.malformed": "the card file {path} is malformed: {error}",
+    "content.unreadable": "cannot read the card file {path}: {error}",
+    "content.no_file": "no card file at {path} (named by --content or {env})",
+    "content.not_table": "the card file {path} is malformed: [{section}] is not a table",
+    "content.unknown_key": "the card file {path} has a card smcoach does not know: {card} (check its spelling against smcoach's own cards)",
+    "content.wrong_kind": "the card file {path} gives {card} the wrong kind of value: it must be a text, or a list of texts, as in smcoach's own cards",
     # the guided session
     "session.bad_step": "there is no step '{step}': choose one of {steps}",
     "session.needs_terminal": "a session asks questions: run it in a terminal, or give --answers FILE",
@@ -265,13 +282,31 @@ TEXT: dict[str, str] = {
     "session.feedback_intro": "Last week's plan: {what}, {how_much}, {when} ({often}).",
     "session.ack_all": "You did all of it: {achieved} of {target}. Well done.",
     "session.ack_some": "You did {achieved} of {target}. Every one of those counts.",
+    "session.ack_all_rest": "You did {achieved} of {target}, and the other days were rest days ({rest}). Well done: resting when you need to is part of managing well.",
+    "session.ack_rested": "This week was for resting (rest days: {rest}). That is part of managing well too; next week's plan can start small.",
+    "session.ack_extra": "You also did it on days beyond the plan (extra days: {extra}). A bonus, not a new target.",
     "session.ack_none": "It did not happen this week, and that is worth knowing too: making a plan and looking back at it is part of the skill.",
     "session.already_on_agenda": "'{text}' is already on your agenda.",
     "session.talk_first": "What you wrote matters. smcoach won't coach it as a problem, a goal or a plan: please talk to someone about it today (smcoach help-now shows who).",
     "session.stopped": "The session is stopped here; everything you answered is kept. Run 'smcoach session' whenever you want to go on.",
     "solve.problem_talk_first": "What you wrote matters. smcoach won't work on it as a problem with ideas to try: please talk to someone about it today (smcoach help-now shows who).",
+    "session.step.feedback": "Step {n} of {total}: how last week's plan went",
+    "session.step.running": "Step {n} of {total}: this week's plan so far",
+    "session.step.solve": "Step {n} of {total}: problem-solving",
+    "session.step.agenda": "Step {n} of {total}: your agenda",
+    "session.step.goal": "Step {n} of {total}: a goal",
+    "session.step.plan": "Step {n} of {total}: this week's action plan",
+    "session.step.summary": "Step {n} of {total}: your week ahead",
+    "session.carried": "{question} {answer} (kept from before)",
+    "session.stopped_kept": "Stopped. Kept from this step: {answers}. 'smcoach session' carries on from here.",
+    "session.stopped_nothing": "Stopped. Nothing from this step was kept yet; what smcoach said it saved before is kept. 'smcoach session' carries on from here.",
+    "session.running_intro": "This week's plan {id}: {what}, {how_much}, {when} ({often}). So far: {tally}.",
+    "session.adjust_intro": "A new plan starts today and replaces plan {id}; its days so far are kept. Change what you like (press Enter to keep an answer): a smaller plan is often the one that gets done.",
+    "session.plan_from_idea": "Your action plan this week starts from the idea you chose: {idea}",
+    "solve.plan_after_goal": "Good: after your agenda and goal, this session makes that idea your action plan.",
     "session.no_focus": "No focus chosen on your agenda, so no goal to set now.",
     "session.goal_current": "Your goal for this: {text}",
+    "session.goal_passed": "The day you set for it, {day}, has passed. How has it gone? You could keep it, or change it (and its day).",
     "answers.unreadable": "cannot read the answers file {path}: {error}",
     "answers.malformed": "the answers file {path} is malformed: {error}",
     "answers.deep": "it is nested deeper than a list of answers",
@@ -352,20 +387,20 @@ TEXT: dict[str, str] = {
         "can then be the steps you take towards it."
     ),
     "coach.several_plans": (
-        "You already have {others} other plan(s) this week. That is fine; make sure each is "
+        "Besides this one, plans you already have this week: {others}. That is fine; make sure each is "
         "something you want to do."
     ),
     "plan.safety_refused": (
-        "not saved: please agree this plan with your doctor, nurse, pharmacist or physiotherapist "
+        "Not saved yet: please agree this plan with your doctor, nurse, pharmacist or physiotherapist "
         "first (see above). If you have, add --agreed to save it"
     ),
     "plan.low_confidence_refused_care": (
-        "not saved: confidence {confidence} is under 7. Look at what gets in the way (and talk "
+        "Not saved yet: confidence {confidence} is under 7. Look at what gets in the way (and talk "
         "to your pharmacist or nurse if it is the medicine itself), or add --keep-anyway to save "
         "it as it is"
     ),
     "plan.help_now_refused": (
-        "not saved as an action plan. If you need help now, smcoach help-now shows who to talk to"
+        "Not saved as an action plan. If you need help now, smcoach help-now shows who to talk to"
     ),
     "plan.left": "The plan was not saved.",
     "plan.agreed_label": "Checked",
@@ -423,23 +458,62 @@ TEXT: dict[str, str] = {
     "settings.from.none": "not set",
     # trends
     "trends.title": "Weekly trends, {first} to {last}",
+    "trends.nothing": "Nothing recorded yet: your trends start from your first action plan, self-check or symptom rating.",
+    "trends.nothing_to_save": "nothing recorded yet, so there are no trends to save: they start from your first action plan, self-check or symptom rating",
+    "trends.gaps_plain": "– in the table is a week with nothing recorded or still under way: a gap, not a zero.",
     "trends.gaps": "A blank in a line above, or – in the table, is a week with nothing recorded or still under way: a gap, not a zero.",
-    "trends.confidence": "Confidence",
-    "trends.completion": "Plans done",
-    "trends.unit_confidence": "points a week",
-    "trends.unit_completion": "percentage points a week",
-    "trends.direction": "{measure}: {direction} ({slope:+.2f} {unit}, a least-squares line through the weeks shown).",
-    "trends.direction_unknown": "{measure}: not enough weeks with data to see a direction yet.",
-    "trends.band": "at {band}: {done}% done ({plans})",
-    "trends.calibration": "Plans made {bands}.",
+    "trends.gaps_table": "{gap} in the table is a week with nothing recorded or still under way: a gap, not a zero.",
+    "trends.col.week": "Week",
+    "trends.col.plans": "Plans",
+    "trends.col.confidence": "Confidence",
+    "trends.col.done": "Done %",
+    "trends.col.selfefficacy": "Self-efficacy",
+    "trends.week_of": "{week} ({monday})",
+    "trends.confidence_rising": "Confidence: rising, about {slope:+.1f} points a week, over {weeks} finished weeks.",
+    "trends.confidence_falling": "Confidence: falling, about {slope:+.1f} points a week, over {weeks} finished weeks.",
+    "trends.confidence_steady": "Confidence: steady, over {weeks} finished weeks.",
+    "trends.confidence_unknown": "Confidence: too few finished weeks with plans to see a direction yet ({weeks} of the {needed} needed).",
+    "trends.completion_rising": "Plans done: rising, about {slope:+.0f} percentage points a week, over {weeks} finished weeks.",
+    "trends.completion_falling": "Plans done: falling, about {slope:+.0f} percentage points a week, over {weeks} finished weeks.",
+    "trends.completion_steady": "Plans done: steady, over {weeks} finished weeks.",
+    "trends.completion_unknown": "Plans done: too few finished weeks with plans to see a direction yet ({weeks} of the {needed} needed).",
+    "trends.band": "Plans made at confidence {band}: {done:.0f}% of their days done, from {plans} finished plans.",
+    "trends.band_few": "Plans made at confidence {band}: {done:.0f}% of their days done, from only {plans} finished plans: too few to judge by yet.",
+    "trends.band_one": "Plans made at confidence {band}: {done:.0f}% of their days done, from only 1 finished plan: too few to judge by yet.",
     "trends.hint": "Your confident plans were done less often than your confidence said: try making next week's plan smaller, so that what you plan and what you do match.",
     "trends.symptom_lower_better": "{name} (lower is better)",
     "trends.symptom_higher_better": "{name} (higher is better)",
     "trends.weeks_range": "--weeks must be a whole number from 1 to 1000, got {got}",
     "trends.one_output": "choose one of --json, --csv, --svg FILE or --html FILE",
-    "trends.saved": "Saved the trends view to {path}.",
+    "trends.saved_svg": "Saved the trends chart to {path} (readable only by you).",
+    "trends.saved_html": "Saved the trends page to {path} (readable only by you).",
+    "trends.chart_desc": "A line chart of your weekly figures from {first} to {last}, one point a week. Above: the average confidence of the week's plans (0 to 10, left axis) and the planned days done (0 to 100%, right axis). A break in a line is a week with nothing recorded or still under way.",
+    "trends.chart_desc_selfefficacy": "Self-efficacy (1 to 10) shares the left axis.",
+    "trends.chart_desc_symptoms": "Below: your symptoms, each week's average rating (0 to 10): {symptoms}.",
+    "trends.panel_plans": "Confidence and plans done",
+    "trends.panel_symptoms": "Symptoms (each week's average rating)",
+    "trends.axis_confidence": "Confidence (0–10)",
+    "trends.axis_done": "Plans done (%)",
+    "trends.axis_rating": "Rating (0–10)",
+    "trends.axis_weeks": "ISO week (Monday to Sunday)",
+    "trends.legend_confidence": "Confidence, 0–10 (left axis)",
+    "trends.legend_done": "Plans done, % (right axis)",
+    "trends.legend_selfefficacy": "Self-efficacy, 1–10 (left axis)",
+    "trends.chart_gaps": "A break in a line is a week with nothing recorded or still under way: a gap, not a zero.",
+    "trends.html_made": "Made by smcoach on {day}, from the data on this computer.",
+    "trends.html_chart": "Chart",
+    "trends.html_reading": "What the weeks show",
+    "trends.html_table": "The figures, week by week",
+    # a plan's week, added up (plan list, plan show, today, problem-solving)
+    "tally.done": "{achieved} of {target} done",
+    "tally.partly": "partly: {n}",
+    "tally.rest": "rest days: {n}",
+    "tally.extra": "extra days: {n}",
+    "tally.with": "{tally} ({details})",
     # next steps (today view)
+    "today.nothing_yet": "Nothing is recorded yet. What you add will be kept in {path}, on this computer only.",
     "next.check_yesterday": "Check in for yesterday: smcoach check {id} --date yesterday --done (or --partly, --not, --rest)",
+    "next.ends_today_answered": "Today is the last day of plan {id}'s week. From tomorrow, 'smcoach session' looks back on it and plans the next.",
     "next.ends_tomorrow": "Plan {id}'s week ends tomorrow: then run 'smcoach session' to look back on it and plan the next.",
     "next.ends_today": "Today is the last day of plan {id}'s week: check in tonight, then plan next week.",
     "next.week_over": "Plan {id}'s week ended on {end}: look back on it and plan the next week with 'smcoach session'.",
@@ -449,6 +523,17 @@ TEXT: dict[str, str] = {
     "next.new_plan": "Make this week's action plan: 'smcoach session' walks you through it (or: smcoach plan new)",
     "next.check_today": "When you have done today's part, check in: smcoach check --done",
     "next.all_checked": "You are up to date. Check in again on your next planned day.",
+    # layout, help and listings
+    "marks.legend": "✓ done  ½ partly  ✗ not done  R rest day\n? planned, no answer yet  ○ planned, still to come",
+    "marks.day": "{day} {mark}",
+    "marks.done": "done",
+    "marks.partly": "partly done",
+    "marks.not": "not done",
+    "marks.rest": "rest day",
+    "marks.open": "no answer yet",
+    "marks.later": "still to come",
+    "usage.see_help": "{error} (see '{command} --help').",
+    "usage.json_first": "'smcoach --json' shows today as JSON; for another command, put --json after it, as in: smcoach plan list --json",
     # the appointment summary (smcoach export --format md / html)
     "summary.title": "Appointment summary",
     "summary.html_title": "Appointment summary, {day}",
@@ -467,8 +552,8 @@ TEXT: dict[str, str] = {
     "summary.often_days": "on {days}",
     "summary.often_once": "once this week, any day",
     "summary.often_times": "{n} times this week, any days",
-    "summary.plan_done": "{achieved:g} of {target}",
-    "summary.plan_done_rest": "{achieved:g} of {target}; rest days: {rest}",
+    "summary.plan_done": "{achieved} of {target}",
+    "summary.plan_done_rest": "{achieved} of {target}; rest days: {rest}",
     "summary.out_of_ten": "{value}/10",
     "summary.span": "{first} to {last}",
     "summary.col.what": "What",
@@ -525,8 +610,20 @@ TEXT: dict[str, str] = {
 }
 
 
+DAY_IN_SENTENCE = "%a %d %b %Y"  # one style for every day in a sentence: Sun 17 Jan 2027
+
+
 def t(key: str, **values: object) -> str:
-    """The sentence `key` with its fields filled. Text values (what the person typed, a file's
-    path, a detail from SQLite) are shown on one line with control characters escaped."""
-    safe = {k: v if isinstance(v, int | float) else one_line(str(v)) for k, v in values.items()}
+    """The sentence `key` with its fields filled. A day is written in one style (JSON keeps
+    ISO dates). Text values (what the person typed, a file's path, a detail from SQLite) are
+    shown on one line with control characters escaped."""
+    safe = {k: _shown(v) for k, v in values.items()}
     return TEXT[key].format(**safe)
+
+
+def _shown(value: object) -> object:
+    if isinstance(value, int | float):
+        return value
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value.strftime(DAY_IN_SENTENCE)
+    return one_line(str(value))

@@ -29,3 +29,15 @@ def run_json(run: Run) -> Callable[..., Any]:
         return json.loads(result.stdout)
 
     return invoke
+
+
+@pytest.fixture
+def answers(tmp_path: Any) -> Callable[..., str]:
+    """Write an answers file (for 'session --answers', 'solve --answers'); returns its path."""
+
+    def write(text: str, name: str = "answers.toml") -> str:
+        path = tmp_path / name
+        path.write_text(text)
+        return str(path)
+
+    return write

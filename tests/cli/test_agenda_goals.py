@@ -128,7 +128,7 @@ def test_goal_bad_input_saves_nothing(run, run_json):
         ),  # fmt: skip
         (
             ("goal", "add", "x", "--by", "March 2020"),
-            "'March 2020' is 2020-03-31, which has passed",
+            "'March 2020' is Tue 31 Mar 2020, which has passed",
         ),
         (("goal", "add", "x", "--by", "2021-02-30"), "'2021-02-30' is not a real calendar day"),
         (("goal", "drop", "3"), "there is no goal with ID 3"),
@@ -159,3 +159,35 @@ def test_a_goal_date_in_words(run, run_json, text, day):
     r = run("goal", "add", "Walk to the park", "--by", text)
     assert r.exit_code == 0, r.output
     assert run_json("goal", "list")[0]["by"] == day
+
+
+def test_agenda_items_differing_only_in_case_are_one_item(run, run_json):
+    assert run("agenda", "add", "Pain in my knees").exit_code == 0
+    r = run("agenda", "add", "pain in  MY knees")
+    assert r.exit_code == 1
+    assert r.stderr == "Error: 'Pain in my knees' is already on your agenda (item 1)\n"
+    assert len(run_json("agenda", "list")) == 1
+
+
+def test_a_goal_cannot_serve_a_removed_or_done_agenda_item(run, run_json):
+    run("agenda", "add", "Stairs")
+    run("agenda", "add", "Sleep")
+    run("agenda", "remove", "1")
+    run("agenda", "done", "2")
+    for item, status in (("1", "removed"), ("2", "done")):
+        r = run("goal", "add", "Climb the stairs at home", "--agenda", item)
+        assert r.exit_code == 1
+        assert r.stderr == f"Error: agenda item {item} is {status}, not open\n"
+    assert run_json("goal", "list") == []
+
+
+def test_a_goal_whose_day_has_passed_is_pointed_out_at_the_goal_step(run, tmp_path, monkeypatch):
+    run("agenda", "add", "Stairs")
+    run("agenda", "focus", "1")
+    run("goal", "add", "Climb the stairs", "--agenda", "1", "--by", "2026-12-31")
+    monkeypatch.setenv("SMCOACH_TODAY", "2027-01-04")
+    answers = tmp_path / "a.toml"
+    answers.write_text('[goal]\nkeep = "keep"\n')
+    r = run("session", "--step", "goal", "--answers", str(answers))
+    assert r.exit_code == 0, r.output
+    assert "The day you set for it, Thu 31 Dec 2026, has passed." in r.stderr

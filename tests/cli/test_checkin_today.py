@@ -56,11 +56,11 @@ def test_check_in_errors(run, run_json, monkeypatch):
         ),
         (
             ("check", "--done", "--date", "tomorrow"),
-            "Error: 2026-11-24 has not happened yet: check in on the day or after",
+            "Error: Tue 24 Nov 2026 has not happened yet: check in on the day or after",
         ),
         (
             ("check", "1", "--done", "--date", "yesterday"),
-            "Error: 2026-11-22 is outside plan 1's week (2026-11-23 to 2026-11-29)",
+            "Error: Sun 22 Nov 2026 is outside plan 1's week (Mon 23 Nov 2026 to Sun 29 Nov 2026)",
         ),
         (("check", "2", "--done"), "Error: there is no action plan with ID 2"),
         (("check", "--done", "--date", "11/23/2026"), "Error: '11/23/2026' is not a date"),
@@ -129,7 +129,7 @@ def test_today_with_a_plan_suggests_checking_in_for_yesterday(run, run_json, mon
     run("check", "--done", "--date", "mon")
     out = run().stdout
     assert "Focus: Breathless on stairs" in out
-    assert "Mon ✓  Tue ·  Wed    Thu ○" in out
+    assert "  Mon done, Tue no answer yet, Thu still to come\n" in out  # plain output: words
     assert "Next: Check in for yesterday: smcoach check 1 --date yesterday --done" in out
     data = run_json("today")
     assert data["focus"]["text"] == "Breathless on stairs"
@@ -160,3 +160,15 @@ def test_checking_in_again_keeps_the_note_unless_a_new_one_is_given(run, run_jso
     r = run("check", "--done", "--note", "went back out later")
     assert "which was: knee sore, stopped at the corner" in r.stderr
     assert run_json("plan", "show")["checkins"][0]["note"] == "went back out later"
+
+
+def test_plain_smcoach_on_a_first_run_shows_today_without_making_the_file(run, isolated):
+    assert not isolated.exists()
+    for args in ((), ("today",), ("--json",)):
+        r = run(*args)
+        assert r.exit_code == 0, r.output
+        assert not isolated.exists() and not isolated.parent.exists()
+    r = run()
+    assert "Nothing is recorded yet." in r.stderr
+    assert "Next: Start your agenda" in r.stdout
+    assert run("--json").stdout.startswith("{")

@@ -51,4 +51,4 @@ def test_ctrl_c_while_starting_is_one_line(tmp_path: Path) -> None:
     done = subprocess.run([SMCOACH, "agenda", "list"], env=env, capture_output=True, text=True,
                           timeout=30)  # fmt: skip
     assert (done.returncode, done.stderr) == (
-        130, "\nInterrupted: nothing from this step was saved.\n")  # fmt: skip
+        130, "\nInterrupted. Only what smcoach said it saved is kept.\n")  # fmt: skip

@@ -16,7 +16,7 @@ def test_plan_new_saves_a_confident_plan(run, run_json):
     run("goal", "add", "Walk to the shops")
     r = run(*PLAN, "--days", "fri,mon,wed", "--confidence", "8", "--goal", "1")
     assert r.exit_code == 0, r.output
-    assert r.stderr == "Saved action plan 1: 2026-11-23 to 2026-11-29.\n"  # no findings
+    assert r.stderr == "Saved action plan 1: Mon 23 Nov 2026 to Sun 29 Nov 2026.\n"  # no findings
     [plan] = run_json("plan", "list")
     assert {
         k: plan[k]
@@ -75,7 +75,7 @@ def test_low_confidence_is_not_saved_without_keep_anyway(run, run_json):
     assert r.exit_code == 1
     assert "Your confidence is 5 out of 10" in r.stderr
     assert r.stderr.splitlines()[-1] == (
-        "Error: not saved: confidence 5 is under 7. Make the plan smaller (less, fewer days, "
+        "Not saved yet: confidence 5 is under 7. Make the plan smaller (less, fewer days, "
         "another time) and run it again, or add --keep-anyway to save it as it is"
     )
     assert run_json("plan", "list", "--all") == []
@@ -142,7 +142,7 @@ def test_safety_note_for_medicine_changes(run):
     # Not saved until the person says they have agreed it with a professional.
     assert r.exit_code == 1
     assert r.stderr.splitlines()[-1] == (
-        "Error: not saved: please agree this plan with your doctor, nurse, pharmacist or "
+        "Not saved yet: please agree this plan with your doctor, nurse, pharmacist or "
         "physiotherapist first (see above). If you have, add --agreed to save it"
     )
 
@@ -164,7 +164,7 @@ def test_second_plan_gets_a_note(run):
         "9",
     )
     assert r.exit_code == 0
-    assert "Note: You already have 1 other plan(s) this week." in r.stderr
+    assert "Note: Besides this one, plans you already have this week: 1." in r.stderr
 
 
 def test_plan_new_bad_input(run, run_json):
@@ -224,7 +224,7 @@ def test_plan_show_list_and_end(run, run_json):
     run("check", "--done", "--note", "lovely morning")
     out = run("plan", "show").stdout
     assert "Action plan 1" in out
-    assert "Mon ✓  Tue    Wed ○  Thu    Fri ○" in out
+    assert "Days        Mon done, Wed still to come, Fri still to come" in out  # plain: words
     assert "1 of 3 done" in out and "lovely morning" in out
     assert run_json("plan", "show", "1")["checkins"] == [
         {"day": "2026-11-23", "status": "done", "note": "lovely morning"}
@@ -248,3 +248,11 @@ def test_plan_show_records_resizing(run, monkeypatch):
     run(*PLAN, "--days", "mon", "--confidence", "6", "--keep-anyway")
     out = run("plan", "show", "1").stdout
     assert "6/10 (kept below 7 on purpose)" in out
+
+
+def test_created_at_follows_smcoach_today(run, run_json):
+    # demonstrations pin the day: the records' times agree with it
+    r = run("plan", "new", "--what", "walk", "--how-much", "5 minutes", "--when", "noon",
+            "--days", "mon", "--confidence", "8")  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert run_json("plan", "show", "1")["created_at"].startswith("2026-11-23T")

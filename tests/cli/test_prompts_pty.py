@@ -40,7 +40,7 @@ GO_ON_MENU = [
 ]
 CHECK_MENU = ["  1. done", "  2. partly", "  3. not done", "  4. rest day", "  5. skip for now"]
 NOTE = "Anything you want to note? (Enter for nothing): "
-INTERRUPTED = "Interrupted: nothing from this step was saved."
+INTERRUPTED = "Interrupted. Only what smcoach said it saved is kept."
 
 
 @pytest.fixture
@@ -83,7 +83,7 @@ def test_low_confidence_make_it_fewer_days_then_save(env: dict[str, str]) -> Non
     s.child.sendline("2")
     s.answer(f"{HOW_OFTEN} {AGAIN} [mon,wed,fri]: ", "mon,fri")
     s.answer(CONFIDENCE + ": ", "8")
-    s.see("Saved action plan 1: 2026-11-23 to 2026-11-29.")
+    s.see("Saved action plan 1: Mon 23 Nov 2026 to Sun 29 Nov 2026.")
     assert s.finish() == 0
 
     plan = only_plan(env)
@@ -176,6 +176,17 @@ def test_agenda_add_asks_for_the_text_and_keeps_it_as_typed(env: dict[str, str])
 
     items = run_json(env, "agenda", "list")
     assert [(i["id"], i["text"], i["status"]) for i in items] == [(1, typed, "open")]
+
+
+def test_agenda_focus_without_an_id_shows_the_items_before_asking(env: dict[str, str]) -> None:
+    for text in ("Stairs", "Sleeping badly"):
+        subprocess.run([SMCOACH, "agenda", "add", text], env=env, check=True, capture_output=True)
+    s = Session(env, "agenda", "focus")
+    s.see("Stairs", "Sleeping badly")  # the IDs to choose from
+    s.answer("Which agenda item (ID)?: ", "2")
+    s.see("Agenda item 2 is now your focus.")
+    assert s.finish() == 0
+    assert s.transcript.index("Sleeping badly") < s.transcript.index("Which agenda item")
 
 
 def test_check_in_asks_each_day_and_keeps_answers_given_before_ctrl_c(

@@ -220,7 +220,7 @@ def test_a_safety_plan_is_refused_with_flags_until_agreed(run, run_json, what):
     r = run(*PLAN, "--what", what, "--confidence", "8")
     assert r.exit_code == 1
     assert "Please note (" in r.stderr
-    assert r.stderr.splitlines()[-1].startswith("Error: not saved: please agree this plan with")
+    assert r.stderr.splitlines()[-1].startswith("Not saved yet: please agree this plan with")
     assert run_json("plan", "list") == []
     # --keep-anyway keeps a low confidence; it does not say a professional agreed.
     assert run(*PLAN, "--what", what, "--confidence", "8", "--keep-anyway").exit_code == 1
@@ -238,8 +238,7 @@ def test_words_that_call_for_help_are_never_made_a_plan(run, run_json):
     assert "smcoach won't make this an action plan" in r.stderr
     assert "Think about" not in r.stderr and "make it smaller" not in r.stderr
     assert r.stderr.splitlines()[-1] == (
-        "Error: not saved as an action plan. If you need help now, smcoach help-now shows who "
-        "to talk to"
+        "Not saved as an action plan. If you need help now, smcoach help-now shows who to talk to"
     )
     assert run_json("plan", "list") == []
 

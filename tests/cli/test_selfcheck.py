@@ -145,7 +145,10 @@ def test_date_is_stored_with_its_iso_week(run, run_json):
 @pytest.mark.parametrize(
     ("day", "error"),
     [
-        ("tomorrow", "Error: 2026-11-24 has not happened yet: date a self-efficacy check today"),
+        (
+            "tomorrow",
+            "Error: Tue 24 Nov 2026 has not happened yet: date a self-efficacy check today",
+        ),
         ("01/02/2026", "Error: '01/02/2026' is not a date smcoach reads."),
     ],
 )
@@ -269,7 +272,8 @@ def test_input_ending_part_way_saves_nothing(run, run_json, isolated, monkeypatc
     assert r.exit_code == 1
     assert r.stderr.count("answer with a whole number from 1 (not at all confident) to 10") == 1
     assert r.stderr.endswith(
-        "Error: input ended before question 3 was answered; nothing from this step was saved\n"
+        "Error: input ended before question 3 was answered; "
+        "only what smcoach said it saved is kept\n"
     )
     assert history(run_json) == []
 
@@ -290,3 +294,13 @@ def test_a_selfcheck_and_its_items_are_saved_together_or_not_at_all(isolated):
     finally:
         store.close()
     assert rows(isolated) == 2 + 5
+
+
+def test_a_second_check_the_same_day_replaces_the_first_and_says_so(run, run_json):
+    assert run("selfcheck", "--answers", "3,3,3,3,3,3").exit_code == 0
+    assert run("selfcheck", "--answers", "5,5,5,5,5,5").exit_code == 0
+    r = run("selfcheck", "--answers", "8,8,8,8,8,8")
+    assert r.exit_code == 0, r.output
+    assert "This replaces the check you took earlier on Mon 23 Nov 2026" in r.stderr
+    history = run_json("selfcheck", "--history")
+    assert [c["score"] for c in history] == [8.0]

@@ -50,16 +50,6 @@ confidence = "9"
 """
 
 
-@pytest.fixture
-def answers(tmp_path):
-    def write(text, name="answers.toml"):
-        path = tmp_path / name
-        path.write_text(text)
-        return str(path)
-
-    return write
-
-
 def sessions(db):
     with sqlite3.connect(db) as conn:
         rows = conn.execute("SELECT status, step FROM sessions ORDER BY id").fetchall()
@@ -217,6 +207,26 @@ def test_a_malformed_card_file_names_file_and_line(run, answers, tmp_path):
     assert r.exit_code == 1
     assert r.stderr.startswith(f"Error: the card file {cards / 'en.toml'} is malformed: ")
     assert "line 3" in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("toml", "said"),
+    [
+        ('[plan]\nwhta = "What will you try?"\n', "a card smcoach does not know: plan.whta"),
+        ('[plans]\nwhat = "What will you try?"\n', "a card smcoach does not know: [plans]"),
+        ("[plan]\nwhat = 3\n", "gives plan.what the wrong kind of value"),
+    ],
+)
+def test_an_unknown_card_in_an_override_is_one_line_naming_file_and_key(
+    run, answers, tmp_path, toml, said
+):
+    cards = tmp_path / "service" / "cards"
+    cards.mkdir(parents=True)
+    (cards / "en.toml").write_text(toml)
+    r = run("--content", str(tmp_path / "service"), "session", "--answers", answers(WEEK1))
+    assert r.exit_code == 1
+    assert r.stderr.startswith(f"Error: the card file {cards / 'en.toml'} ")
+    assert said in r.stderr and r.stderr.count("\n") == 1
 
 
 def test_override_cards_replace_only_what_they_name(tmp_path, monkeypatch):

@@ -183,7 +183,7 @@ def test_a_vague_problem_is_asked_again(solve, run_json):
 def test_making_the_chosen_idea_the_action_plan(solve, run_json):
     plan = {"how_much": "10 minutes", "when": "before bed", "how_often": "mon,wed,fri"}
     r = solve({"solve": {**NEW, "make_plan": "y"}, "plan": {**plan, "confidence": 8}})
-    assert "Saved action plan 1: 2026-11-23 to 2026-11-29." in r.stderr
+    assert "Saved action plan 1: Mon 23 Nov 2026 to Sun 29 Nov 2026." in r.stderr
     [made] = run_json("plan", "list")
     assert (made["what"], made["how_much"], made["days"]) == (
         "do my stretches before bed",

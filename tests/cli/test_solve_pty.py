@@ -45,7 +45,7 @@ RESOURCE = (
 )
 ACCEPT = "What would you like to do?"
 CHOICE = "Your choice: "
-INTERRUPTED = "Interrupted: nothing from this step was saved."
+INTERRUPTED = "Interrupted. Only what smcoach said it saved is kept."
 
 MY_PROBLEM = "My back aches after I hoover the stairs"
 BOTTLE = "take a hot water bottle to bed"
@@ -198,7 +198,7 @@ def test_the_chosen_idea_becomes_this_weeks_action_plan(env: dict[str, str]) -> 
         "plan?: ",
         "8",
     )
-    s.see("Saved action plan 1: 2026-11-23 to 2026-11-29.", "Give it a go.")
+    s.see("Saved action plan 1: Mon 23 Nov 2026 to Sun 29 Nov 2026.", "Give it a go.")
     assert s.finish() == 0
     assert "What will you do?" not in s.transcript  # the idea is what the plan does
 

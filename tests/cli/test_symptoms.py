@@ -98,8 +98,10 @@ def test_empty_list(run, run_json):
     )
 
 
-def test_symptoms_alone_shows_help(run):
+def test_symptoms_alone_lists_them_and_help_shows_the_commands(run):
     r = run("symptoms")
+    assert r.exit_code == 0 and r.stdout.startswith("No symptoms on your list.")
+    r = run("symptoms", "--help")
     assert "Usage:" in r.output and "add" in r.output and "remove" in r.output
     assert "Example: smcoach symptoms add fatigue" in r.output
 
@@ -197,7 +199,7 @@ def test_date_applies_to_ratings(run, run_json, two_symptoms, monkeypatch):
     assert ratings("2026-11-25") == {}
     one_line_error(
         run("check", "--rate", "pain=1", "--date", "tomorrow"),
-        "2026-11-26 has not happened yet: check in on the day or after",
+        "Thu 26 Nov 2026 has not happened yet: check in on the day or after",
     )
     assert ratings("2026-11-26") == {}
 
@@ -239,7 +241,7 @@ def test_date_applies_to_ratings(run, run_json, two_symptoms, monkeypatch):
         ),
         (
             ("1", "--done", "--date", "2026-11-22", "--rate", "fatigue=2"),
-            "2026-11-22 is outside plan 1's week (2026-11-23 to 2026-11-29)",
+            "Sun 22 Nov 2026 is outside plan 1's week (Mon 23 Nov 2026 to Sun 29 Nov 2026)",
         ),
         (
             ("--rate", "fatigue=2", "--note", "tired"),

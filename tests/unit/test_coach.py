@@ -388,7 +388,9 @@ def test_every_finding_has_a_message_that_formats(code: str) -> None:
 
 def test_confidence_and_others_appear_in_their_messages() -> None:
     assert "Your confidence is 5 out of 10" in t("coach.low_confidence", confidence=5, others=0)
-    assert "You already have 2 other plan(s)" in t("coach.several_plans", confidence=8, others=2)
+    assert "plans you already have this week: 2." in t(
+        "coach.several_plans", confidence=8, others=2
+    )
 
 
 # properties ---------------------------------------------------------------------------------

@@ -31,3 +31,21 @@ def test_what_names_no_single_option_is_refused() -> None:
 @given(st.text(max_size=40))
 def test_pick_gives_an_option_key_or_none(answer: str) -> None:
     assert pick(answer, OPTIONS) in {None, "agreed", "change", "leave"}
+
+
+def test_the_resume_question_takes_the_words_it_shows_and_their_starts() -> None:
+    import pytest
+
+    from smcoach.cli.session import CHECK_OPTIONS, _resume_choice
+    from smcoach.errors import SmcoachError
+
+    for answer in ("", "c", "carry", "Carry On", "yes"):
+        assert _resume_choice(answer) == "resume"
+    for answer in ("o", "over", "start over", "START", "no"):
+        assert _resume_choice(answer) == "over"
+    with pytest.raises(SmcoachError):
+        _resume_choice("maybe")
+    # the check-in menu as the newcomer typed it
+    assert pick("not done", CHECK_OPTIONS) == "not"
+    assert pick("Rest Day", CHECK_OPTIONS) == "rest"
+    assert pick("keep it", [("keep", "keep it"), ("change", "change it")]) == "keep"

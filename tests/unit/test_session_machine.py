@@ -87,13 +87,19 @@ def test_unknown_step_is_refused():
 def test_feedback_counts_partly_as_half_and_rest_days_as_excused():
     p = plan()
     done = [CheckIn(1, MON, "done"), CheckIn(1, MON + timedelta(2), "partly")]
-    assert feedback(p, done) == (1.5, 3, 0, False)
+    assert (feedback(p, done).achieved, feedback(p, done).target) == (1.5, 3)
+    assert not feedback(p, done).met
     assert acknowledgement(feedback(p, done)) == "some"
     excused = [CheckIn(1, MON, "done"), CheckIn(1, MON + timedelta(2), "rest"),
                CheckIn(1, MON + timedelta(4), "done")]  # fmt: skip
-    assert feedback(p, excused).fully_done
-    assert acknowledgement(feedback(p, excused)) == "all"
+    assert feedback(p, excused).met
+    # praise matches the numbers: 2 of 3 with a rest day is not "all of it"
+    assert acknowledgement(feedback(p, excused)) == "all_rest"
+    every = [CheckIn(1, MON + timedelta(d), "done") for d in (0, 2, 4)]
+    assert acknowledgement(feedback(p, every)) == "all"
     assert acknowledgement(feedback(p, [CheckIn(1, MON, "not")])) == "none"
+    rested = [CheckIn(1, MON + timedelta(d), "rest") for d in (0, 2, 4)]
+    assert acknowledgement(feedback(p, rested)) == "rested"
 
 
 def test_next_check_in():

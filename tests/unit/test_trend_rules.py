@@ -8,16 +8,21 @@ from hypothesis import strategies as st
 
 from smcoach.domain.dates import iso_week
 from smcoach.domain.trends import (
+    MIN_WEEKS,
     Band,
+    Direction,
     PlanWeekFigures,
     bar,
     calibration,
     confidence_runs_ahead,
     direction,
+    from_first_record,
     monday_of,
     rows,
     slope,
     sparkline,
+    trend,
+    week_monday,
     window,
 )
 
@@ -91,14 +96,70 @@ def test_direction():
 
 def test_calibration_and_the_hint():
     figures = {
-        "8-10": PlanWeekFigures(10, 8.6, counted=40, achieved=36),
-        "5-6": PlanWeekFigures(5, 5.4, counted=20, achieved=8),
-        "7": PlanWeekFigures(2, 7.0, counted=None, achieved=None),
+        "8-10": PlanWeekFigures(10, 8.6, counted=40, achieved=36, finished=10),
+        "5-6": PlanWeekFigures(5, 5.4, counted=20, achieved=8, finished=5),
+        "7": PlanWeekFigures(2, 7.0, counted=None, achieved=None, finished=0),
     }
     bands = calibration(figures)
     assert bands == [Band("8-10", 10, 90.0), Band("5-6", 5, 40.0)]  # in band order, 7 under way
     assert not confidence_runs_ahead(bands)
     assert confidence_runs_ahead([Band("8-10", 6, 50.0)])
+
+
+def test_calibration_counts_only_finished_plans():
+    # Five plans at 8-10, of which two are finished (4 days counted, 1 done); the other three
+    # are under way: they add nothing to the days and are not among the plans counted.
+    bands = calibration({"8-10": PlanWeekFigures(5, 9.0, counted=4, achieved=1, finished=2)})
+    assert bands == [Band("8-10", 2, 25.0)]
+    # Finished plans of rest days only: nothing to compare.
+    assert calibration({"7": PlanWeekFigures(1, 7.0, counted=0, achieved=0, finished=1)}) == []
+
+
+@pytest.mark.parametrize(("plans", "hint"), [(1, False), (2, False), (3, True), (9, True)])
+def test_no_hint_from_fewer_than_three_finished_plans(plans, hint):
+    assert confidence_runs_ahead([Band("8-10", plans, 20.0)]) is hint
+    assert confidence_runs_ahead([Band("7", plans, 20.0)]) is hint
+    assert not confidence_runs_ahead([Band("5-6", plans, 20.0)])  # not a confident band
+
+
+def week_rows(today: date, confidence: list[float | None]):
+    mondays = window(today, len(confidence), None)
+    figures = {
+        iso_week(m): PlanWeekFigures(1, c, None, None)
+        for m, c in zip(mondays, confidence, strict=True)
+        if c is not None
+    }
+    return rows(mondays, figures, {}, {})
+
+
+def test_a_direction_only_from_four_finished_weeks():
+    today = date(2026, 11, 25)  # a Wednesday: the last row is this week, under way
+    few = week_rows(today, [5.0, None, 6.0, 7.0, 1.0])
+    assert trend(few, today, "confidence") == Direction(None, None, 3)
+    enough = week_rows(today, [5.0, None, 6.0, 7.0, 7.5, 1.0])
+    found = trend(enough, today, "confidence")
+    # x = 0, 2, 3, 4 and y = 5, 6, 7, 7.5: this week's 1.0 is left out.
+    assert found.weeks == MIN_WEEKS == 4 and found.direction == "rising"
+    assert found.slope == pytest.approx(slope([5.0, None, 6.0, 7.0, 7.5]))
+    assert trend(enough, today, "completion") == Direction(None, None, 0)
+
+
+def test_the_window_starts_at_the_first_record():
+    mondays = window(date(2026, 11, 25), 6, None)  # 2026-W43 to W48
+    assert [iso_week(m) for m in from_first_record(mondays, date(2026, 11, 5))] == [
+        "2026-W45",
+        "2026-W46",
+        "2026-W47",
+        "2026-W48",
+    ]
+    assert from_first_record(mondays, date(2026, 1, 1)) == mondays  # earlier: as asked
+    assert from_first_record(mondays, date(2027, 1, 1)) == mondays[-1:]  # this week at least
+
+
+@pytest.mark.parametrize("key", ["2020-W53", "2025-W01", "2026-W48", "2027-W01"])
+def test_week_monday(key):
+    monday = week_monday(key)
+    assert monday.weekday() == 0 and iso_week(monday) == key
 
 
 def test_sparkline_and_bar_show_gaps_not_zeros():

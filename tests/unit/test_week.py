@@ -22,6 +22,7 @@ ALL_NEXT_CODES = {
     "check_yesterday",
     "ends_tomorrow",
     "ends_today",
+    "ends_today_answered",
     "week_over",
     "add_agenda",
     "choose_focus",
@@ -259,15 +260,63 @@ def test_a_week_ending_tomorrow_with_yesterday_unanswered() -> None:
     assert steps == [Step("check_yesterday", {"id": 1}), Step("ends_tomorrow", {"id": 1})]
 
 
-def test_a_week_ending_today() -> None:
+def test_a_week_ending_today_says_check_in_tonight_only_when_today_is_due() -> None:
+    # Sunday is not one of mon, wed, fri: no "check in tonight" (the newcomer's report)
     steps = next_steps(SUN, [], [PlanWeek(plan(), checks(1, MON, WED, FRI))])
-    assert steps == [Step("ends_today", {"id": 1})]
+    assert steps == [Step("ends_today_answered", {"id": 1})]
+    sundays = plan(days=("mon", "sun"))
+    assert next_steps(SUN, [], [PlanWeek(sundays, checks(1, MON))]) == [
+        Step("ends_today", {"id": 1})
+    ]
+    assert next_steps(SUN, [], [PlanWeek(sundays, checks(1, MON, SUN))]) == [
+        Step("ends_today_answered", {"id": 1})
+    ]
+
+
+def test_a_times_plan_with_its_target_met_asks_nothing_more() -> None:
+    met = checks(1, MON, TUE, WED)
+    assert next_steps(THU, [], [PlanWeek(times_plan(), met)]) == [Step("all_checked")]
+    assert next_steps(SUN, [], [PlanWeek(times_plan(), met)]) == [
+        Step("ends_today_answered", {"id": 1})
+    ]
+
+
+def test_tally_counts_only_planned_days_and_shows_extras() -> None:
+    from smcoach.domain.week import tally
+
+    # one done, one rest day, out of two planned: not "all of it"
+    two = plan(days=("mon", "wed"))
+    total = tally(two, [CheckIn(1, MON, "done"), CheckIn(1, WED, "rest")])
+    assert (total.achieved, total.target, total.rest, total.counted) == (1, 2, 1, 1)
+    assert total.met
+    # a day not planned does not make up for a missed planned day: it is an extra
+    total = tally(two, [CheckIn(1, MON, "done"), CheckIn(1, WED, "not"), CheckIn(1, TUE, "done")])
+    assert (total.achieved, total.extra, total.met) == (1, 1, False)
+    # a times-a-week plan never counts over its target
+    total = tally(plan(days=None, times=2), checks(1, MON, TUE, WED, THU))
+    assert (total.achieved, total.target, total.extra) == (2, 2, 2)
+    # partly counts half
+    total = tally(two, [CheckIn(1, MON, "partly"), CheckIn(1, WED, "done")])
+    assert (total.achieved, total.partly, total.met) == (1.5, 1, False)
+
+
+def test_day_states_after_a_times_target_is_met_leave_nothing_still_to_come() -> None:
+    from smcoach.domain.week import day_states
+
+    twice = plan(days=None, times=2)
+    states = dict(day_states(twice, checks(1, MON, TUE), WED))
+    assert states[MON] == states[TUE] == "done"
+    assert {states[d] for d in (WED, THU, FRI, SAT, SUN)} == {""}
+    states = dict(day_states(twice, checks(1, MON), WED))
+    assert (states[TUE], states[WED], states[THU]) == ("", "open", "later")
+    fixed = dict(day_states(plan(), checks(1, MON), THU))
+    assert (fixed[MON], fixed[TUE], fixed[WED], fixed[FRI]) == ("done", "", "open", "later")
 
 
 def test_a_finished_week_is_over() -> None:
     old = plan(id=4, start=MON - timedelta(days=7))
     steps = next_steps(MON, [], [PlanWeek(old, [])])
-    assert steps[0] == Step("week_over", {"id": 4, "end": "2026-11-22"})
+    assert steps[0] == Step("week_over", {"id": 4, "end": date(2026, 11, 22)})
     assert step_codes(steps) == ["week_over", "add_agenda", "new_plan"]
 
 
@@ -276,7 +325,7 @@ def test_a_finished_week_next_to_a_current_one() -> None:
     steps = next_steps(TUE, [item(focus=True)], [PlanWeek(old, []), PlanWeek(plan(id=5), [])])
     assert steps == [
         Step("check_yesterday", {"id": 5}),
-        Step("week_over", {"id": 4, "end": "2026-11-22"}),
+        Step("week_over", {"id": 4, "end": date(2026, 11, 22)}),
     ]
 
 
@@ -314,7 +363,7 @@ def test_a_plan_starting_tomorrow_is_not_a_reason_to_make_a_new_plan() -> None:
     # The today view should not tell the person to "Make this week's action plan".
     steps = next_steps(MON - timedelta(days=1), [item(focus=True)], [PlanWeek(plan(), [])])
     assert "new_plan" not in step_codes(steps)
-    assert steps == [Step("upcoming", {"id": 1, "start": "2026-11-23"})]
+    assert steps == [Step("upcoming", {"id": 1, "start": MON})]
 
 
 def test_a_selfcheck_due_comes_after_every_other_step() -> None:
@@ -342,7 +391,7 @@ def test_every_code_in_the_week_source_is_known() -> None:
 def test_every_next_step_has_a_message_that_formats(code: str) -> None:
     key = f"next.{code}"
     assert key in TEXT
-    text = t(key, id=3, end="2026-11-22", start="2026-11-30")
+    text = t(key, id=3, end=date(2026, 11, 22), start=date(2026, 11, 30))
     assert text.strip()
     assert "{" not in text and "}" not in text
 

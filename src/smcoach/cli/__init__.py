@@ -13,7 +13,7 @@ from typer.core import TyperGroup
 
 from smcoach import __version__
 from smcoach.cli.common import Env, db_path, today
-from smcoach.errors import SmcoachError
+from smcoach.errors import NotSaved, SmcoachError
 from smcoach.messages import t
 from smcoach.safe_text import one_line
 
@@ -42,14 +42,52 @@ LAZY_COMMANDS = {
 
 
 def _build(name: str) -> Any:
+    """A command group, or a single command, built as typer builds one under the root: with
+    plain help and without the shell-completion options a group of its own would get."""
     module, attribute = LAZY_COMMANDS[name]
     target = getattr(import_module(module), attribute)
-    if not isinstance(target, typer.Typer):  # a single command: give it an app of its own
-        single = typer.Typer(add_completion=False)
-        single.command(name)(target)
-        target = single
-    command = typer.main.get_command(target)
-    command.name = name
+    parent = typer.Typer(add_completion=False, rich_markup_mode=None)
+    if isinstance(target, typer.Typer):
+        parent.add_typer(target, name=name)
+        command = typer.main.get_command(parent).commands[name]  # type: ignore[attr-defined]
+    else:  # a single command: typer makes an app of one command that command itself
+        parent.command(name)(target)
+        command = typer.main.get_command(parent)
+        command.name = name
+    return _ready_for_help(command)
+
+
+# click's wrapping also breaks a line after a hyphen ('self-' at the end of a line, a path
+# cut at 'smcoach-'): help holds each hyphen as a non-breaking one while it is wrapped.
+_HELD_HYPHEN = "\u2011"
+
+
+class _HelpFormatter(typer.Context.formatter_class):  # type: ignore[misc,valid-type]
+    def write_text(self, text: str) -> None:
+        super().write_text(text.replace("-", _HELD_HYPHEN))
+
+    def write_dl(self, rows: Any, *args: Any, **kwargs: Any) -> None:
+        held = [(term, text.replace("-", _HELD_HYPHEN)) for term, text in rows]
+        super().write_dl(held, *args, **kwargs)
+
+    def getvalue(self) -> str:
+        return str(super().getvalue()).replace(_HELD_HYPHEN, "-")
+
+
+class _HelpContext(typer.Context):
+    formatter_class = _HelpFormatter
+
+
+def _ready_for_help(command: Any) -> Any:
+    """Help wrapped between words only; command lists that show each command's whole first
+    sentence, wrapped at the width, not cut short with '...' as click does at 45 characters."""
+    for sub in getattr(command, "commands", {}).values():
+        _ready_for_help(sub)
+    command.context_class = _HelpContext
+    if command.short_help is None and command.help:
+        words = command.help.split("\n\n")[0].split()
+        end = next((n for n, w in enumerate(words, 1) if w.endswith(".")), len(words))
+        command.short_help = " ".join(words[:end])
     return command
 
 
@@ -81,8 +119,12 @@ class SmcoachGroup(TyperGroup):
     """Builds subcommands lazily, and turns every error a person can cause into one line on
     stderr and a non-zero exit."""
 
+    context_class = _HelpContext
+
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
+        for command in self.commands.values():  # the root's own; the others when built
+            _ready_for_help(command)
         self.commands = _Commands(self.commands)
 
     def main(self, args: Any = None, *rest: Any, **kwargs: Any) -> Any:
@@ -104,8 +146,12 @@ class SmcoachGroup(TyperGroup):
         try:
             with _safe_usage_errors():
                 return super().invoke(ctx)
+        except NotSaved as e:
+            _fail(str(e), 1, prefix="")
         except SmcoachError as e:
             _fail(str(e), 1)
+        except typer.Exit:  # said what it had to (a usage error, a command's own exit)
+            raise
         except KeyboardInterrupt:
             sys.stderr.write("\n")
             _fail(t("interrupted"), 130, prefix="")
@@ -138,16 +184,32 @@ def _is_utf8(arg: str) -> bool:
 @contextmanager
 def _safe_usage_errors() -> Iterator[None]:
     """click's own errors (an unknown option, a value of the wrong type) quote what was typed:
-    show it with control characters escaped, like every other message."""
+    show it with control characters escaped, like every other message. A usage error (a
+    misspelt command or option, a wrong value) is one line and exit 2, with no usage block:
+    'Error: No such command 'trend'. Did you mean 'trends'?'."""
     # typer vendors click from 0.28 on; its BadParameter derives from the click in use.
     click_error: type[Exception] = next(
         c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
     )
+    usage_error: type[Exception] = next(
+        c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError"
+    )
     try:
         yield
+    except usage_error as e:
+        _fail(_usage_line(e), 2)
     except click_error as e:
         e.message = one_line(e.message)  # type: ignore[attr-defined]
         raise
+
+
+def _usage_line(error: Any) -> str:
+    """click's message, with where to look when it suggests nothing itself."""
+    message = error.format_message()
+    if "Did you mean" in message or getattr(error, "possibilities", None):
+        return str(message)
+    command = error.ctx.command_path if error.ctx is not None else "smcoach"
+    return t("usage.see_help", error=message.rstrip("."), command=command)
 
 
 def _fail(message: str, code: int, prefix: str = "Error: ") -> None:
@@ -165,6 +227,9 @@ app = typer.Typer(
     'Example: smcoach agenda add "Getting out of breath on the stairs"',
     invoke_without_command=True,
     add_completion=False,
+    # click's plain help everywhere: paragraphs kept and wrapped at the width, no panels or
+    # colour for a pipe, NO_COLOR or a screen reader, and help starts without importing Rich.
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -200,9 +265,15 @@ def root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
+    json_out: Annotated[
+        bool,
+        typer.Option("--json", help="With no command: print today as JSON (as 'today --json')."),
+    ] = False,
 ) -> None:
     from smcoach.cli import helpnow
 
+    if json_out and ctx.invoked_subcommand is not None:
+        _fail(t("usage.json_first"), 2)  # not silently ignored
     if content is not None:
         os.environ["SMCOACH_CONTENT"] = str(content)  # read by smcoach.content
     env = Env(db_path(db))
@@ -210,7 +281,7 @@ def root(
     ctx.obj = env
     ctx.call_on_close(env.close)
     if ctx.invoked_subcommand is None:
-        show_today(env, json_out=False)
+        show_today(env, json_out)
 
 
 @app.command("today")
@@ -231,6 +302,16 @@ def show_today(env: Env, json_out: bool) -> None:
     from smcoach.render import views, write, write_json
 
     day = today()
+    if not env.path.exists():  # a view does not write: no file is made until there is data
+        steps = next_steps(day, [], [], selfcheck_due=selfcheck_due(day, None, None))
+        if json_out:
+            write_json(views.today_json(day, None, [], {}, steps))
+        else:
+            from smcoach.render import notice
+
+            notice(t("today.nothing_yet", path=env.path))
+            write(views.today_blocks(day, None, [], {}, steps))
+        return
     store = env.store
     agenda_items = store.agenda()
     focus = next((i for i in agenda_items if i.focus), None)

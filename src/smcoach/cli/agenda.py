@@ -4,18 +4,26 @@ from typing import Annotated
 
 import typer
 
-from smcoach.cli.common import today
+from smcoach.cli.common import interactive, today
 from smcoach.cli.helpnow import screened
 from smcoach.cli.prompts import require
-from smcoach.domain.rules import parse_id, require_text
+from smcoach.domain.rules import parse_id, require_text, same_words
+from smcoach.errors import SmcoachError
 from smcoach.messages import t
 from smcoach.render import notice
 
 app = typer.Typer(
     help="Your agenda: the challenges in your life you want to work on.\n\n"
+    "On its own, 'smcoach agenda' lists them, as 'smcoach agenda list' does.\n\n"
     "Example: smcoach agenda list",
-    no_args_is_help=True,
 )
+
+
+@app.callback(invoke_without_command=True)
+def _alone(ctx: typer.Context) -> None:
+    if ctx.invoked_subcommand is None:  # 'smcoach agenda' lists it, as 'git remote' does
+        list_(ctx)
+
 
 IdArg = Annotated[
     str | None,
@@ -53,7 +61,11 @@ def add(
         question="What is a challenge you want to work on?",
         parse=lambda s: require_text(s, "the challenge"),
     )
-    item_id = ctx.obj.store.add_agenda(challenge, today())
+    store = ctx.obj.store
+    same = next((i for i in store.agenda() if same_words(i.text, challenge)), None)
+    if same is not None:  # the same words in another case or spacing: not a new challenge
+        raise SmcoachError(t("agenda.duplicate", id=same.id, text=same.text))
+    item_id = store.add_agenda(challenge, today())
     notice(t("saved.agenda", id=item_id))
 
 
@@ -82,6 +94,12 @@ def focus(ctx: typer.Context, item_id: IdArg = None) -> None:
 
     Example: smcoach agenda focus 2
     """
+    if item_id is None and interactive():  # the IDs to choose from, before asking
+        import sys
+
+        from smcoach.render import views, write
+
+        write(views.agenda_blocks(ctx.obj.store.agenda()), sys.stderr)
     number = _item_id(item_id)
     ctx.obj.store.focus_agenda(number)
     notice(t("saved.focus", id=number))

@@ -82,11 +82,11 @@ def check(
         if not interactive():
             raise SmcoachError(t("check.no_flags_no_terminal"))
         if when > day:
-            raise SmcoachError(t("check.future", day=when.isoformat()))
+            raise SmcoachError(t("check.future", day=when))
         _ask_each_day(ctx, parse_id(plan_id, "plan") if plan_id is not None else None, day, when)
         return
     if when > day:
-        raise SmcoachError(t("check.future", day=when.isoformat()))
+        raise SmcoachError(t("check.future", day=when))
     checkin = None
     if chosen:
         plan = _plan_for(store, plan_id, when)
@@ -107,7 +107,7 @@ def _plan_for(store: "Store", plan_id: str | None, day: Date) -> Plan:
         return store.plan(parse_id(plan_id, "plan"))
     covering = [p for p in store.plans() if p.covers(day)]
     if not covering:
-        raise SmcoachError(t("plan.none_current"))
+        raise SmcoachError(_no_plan_on(store, day))
     if len(covering) == 1:
         return covering[0]
     ids = ", ".join(str(p.id) for p in covering)
@@ -115,6 +115,23 @@ def _plan_for(store: "Store", plan_id: str | None, day: Date) -> Plan:
         raise SmcoachError(t("plan.which", n=len(covering), ids=ids, first=covering[0].id))
     number = ask(f"Which plan ({ids})?", lambda s: parse_id(s, "plan"), what="the plan")
     return next((p for p in covering if p.id == number), None) or store.plan(number)
+
+
+def _no_plan_on(store: "Store", day: Date) -> str:
+    """Why no plan takes a check-in for `day`, true to the plans there are."""
+    shown = f"{day:%a %d %b %Y}"
+    ended = [p for p in store.plans(include_ended=True) if p.covers(day)]
+    if ended:
+        return t("check.plan_ended", day=shown, id=ended[-1].id)
+    plans = store.plans()
+    later = [p for p in plans if p.start > day]
+    if later:
+        first = later[0]
+        return t("check.before_plan", day=shown, id=first.id, start=f"{first.start:%a %d %b %Y}")
+    if plans:
+        last = plans[-1]
+        return t("check.after_plan", day=shown, id=last.id, end=f"{last.end:%a %d %b %Y}")
+    return t("plan.none_current")
 
 
 def _save(

@@ -43,7 +43,12 @@ def today() -> date:
 
 
 def now() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
+    """The time a record is made. With SMCOACH_TODAY set, on that day (at the clock's time),
+    so that a demonstration's records agree with its days."""
+    stamp = datetime.now().astimezone()
+    if os.environ.get(TODAY_ENV):
+        stamp = datetime.combine(today(), stamp.timetz())
+    return stamp.isoformat(timespec="seconds")
 
 
 class Env:

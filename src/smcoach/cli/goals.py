@@ -14,9 +14,16 @@ from smcoach.render import notice
 
 app = typer.Typer(
     help="Your goals: what you want to achieve over the coming months.\n\n"
+    "On its own, 'smcoach goal' lists them, as 'smcoach goal list' does.\n\n"
     "Example: smcoach goal list",
-    no_args_is_help=True,
 )
+
+
+@app.callback(invoke_without_command=True)
+def _alone(ctx: typer.Context) -> None:
+    if ctx.invoked_subcommand is None:  # 'smcoach goal' lists them, as 'git remote' does
+        list_(ctx)
+
 
 IdArg = Annotated[
     str | None, typer.Argument(help="The goal's ID (see 'smcoach goal list').", show_default=False)

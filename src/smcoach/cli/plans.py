@@ -11,7 +11,7 @@ from smcoach.cli.helpnow import screened
 from smcoach.cli.prompts import Asker, TerminalAsker, ask, ask_optional, choose, require
 from smcoach.domain.dates import parse_day, parse_weekdays
 from smcoach.domain.rules import parse_confidence, parse_id, parse_times, require_text
-from smcoach.errors import SmcoachError
+from smcoach.errors import NotSaved, SmcoachError
 from smcoach.messages import t
 from smcoach.render import notice
 
@@ -23,9 +23,17 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 app = typer.Typer(
-    help="Action plans: one specific thing you will do this week.\n\nExample: smcoach plan new",
-    no_args_is_help=True,
+    help="Action plans: one specific thing you will do this week.\n\n"
+    "On its own, 'smcoach plan' lists the current ones, as 'smcoach plan list' does.\n\n"
+    "Example: smcoach plan new",
 )
+
+
+@app.callback(invoke_without_command=True)
+def _alone(ctx: typer.Context) -> None:
+    if ctx.invoked_subcommand is None:  # 'smcoach plan' lists them, as 'git remote' does
+        list_(ctx)
+
 
 Opt = typer.Option
 
@@ -133,6 +141,8 @@ def make_plan(
     *,
     keep_anyway: bool = False,
     agreed: bool = False,
+    defaults: Mapping[str, str] | None = None,
+    replaces: int | None = None,
 ) -> int | None:
     """Make an action plan with the coach and save it; returns its ID, or None when the person
     chose to leave it.
@@ -144,9 +154,13 @@ def make_plan(
     is asked: a missing value is an error naming its flag, a plan under confidence 7 is
     refused unless `keep_anyway`, and one with a safety finding unless `agreed`. Words that
     call for help now are never made a plan: at a terminal they are caught as they are typed,
-    and nothing more is asked about them."""
+    and nothing more is asked about them.
+
+    `defaults` offers answers to keep with Enter (what, how_much, when, how_often): an idea
+    chosen in problem-solving, or the plan being adjusted. `replaces`: the plan this one
+    replaces from its start (that plan ends, keeping its history)."""
     try:
-        return _make_plan(store, asker, prefill, keep_anyway, agreed)
+        return _make_plan(store, asker, prefill, keep_anyway, agreed, defaults or {}, replaces)
     except PlanLeft:
         if asker is not None:
             asker.say(t("plan.left"))
@@ -159,6 +173,8 @@ def _make_plan(
     prefill: Mapping[str, str | None],
     keep_anyway: bool,
     agreed: bool,
+    defaults: Mapping[str, str],
+    replaces: int | None,
 ) -> int:
     from smcoach.content import card, plan_coach
     from smcoach.domain.coach import calls_for_help, is_confident, needs_agreement
@@ -176,9 +192,9 @@ def _make_plan(
     if asker is not None and None in (what, how_much, when, confidence) + ((days or times),):
         asker.say(card("plan", "intro"))
     draft = PlanDraft(
-        what=_part(asker, what, "what", "what you will do", "--what"),
-        how_much=_part(asker, how_much, "how_much", "how much", "--how-much"),
-        when=_part(asker, when, "when", "when", "--when"),
+        what=_part(asker, what, "what", "what you will do", "--what", defaults),
+        how_much=_part(asker, how_much, "how_much", "how much", "--how-much", defaults),
+        when=_part(asker, when, "when", "when", "--when", defaults),
         days=None,
         times=None,
         confidence=0,
@@ -192,7 +208,13 @@ def _make_plan(
         chosen = None, parse_times(times)
     else:
         chosen = _need(
-            asker, None, "how_often", "how often", "--days mon,wed,fri or --times N", _how_often
+            asker,
+            None,
+            "how_often",
+            "how often",
+            "--days mon,wed,fri or --times N",
+            _how_often,
+            defaults.get("how_often"),
         )
     draft = draft._replace(days=chosen[0], times=chosen[1])
     draft = draft._replace(
@@ -215,14 +237,14 @@ def _make_plan(
     else:
         findings = _show_findings(draft, others)
         if calls_for_help(findings):
-            raise SmcoachError(t("plan.help_now_refused"))
+            raise NotSaved(t("plan.help_now_refused"))
         if needs_agreement(findings) and not agreed:
-            raise SmcoachError(t("plan.safety_refused"))
+            raise NotSaved(t("plan.safety_refused"))
         if not is_confident(draft) and not keep_anyway:
             key = "plan.low_confidence_refused"
             if any(f.code == "low_confidence_care" for f in findings):
                 key = "plan.low_confidence_refused_care"
-            raise SmcoachError(t(key, confidence=draft.confidence))
+            raise NotSaved(t(key, confidence=draft.confidence))
         kept_low, barrier = keep_anyway, None
     plan_id = store.add_plan(
         draft,
@@ -231,18 +253,26 @@ def _make_plan(
         now(),
         barrier,
         agreed_with_professional=agreed and needs_agreement(coach.review(draft)),
+        replaces=replaces,
     )
     plan = store.plan(plan_id)
-    notice(t("saved.plan", id=plan_id, start=plan.start.isoformat(), end=plan.end.isoformat()))
+    notice(t("saved.plan", id=plan_id, start=plan.start, end=plan.end))
     return plan_id
 
 
-def _part(asker: Asker | None, value: str | None, key: str, what: str, how: str) -> str:
+def _part(
+    asker: Asker | None,
+    value: str | None,
+    key: str,
+    what: str,
+    how: str,
+    defaults: Mapping[str, str],
+) -> str:
     """A free-text part of the plan. At a terminal, words that call for help now are caught as
     they are typed: the help is shown, and the person may put it another way or leave."""
     from smcoach.cli.helpnow import hold_back
 
-    text = _need(asker, value, key, what, how, _text(what))
+    text = _need(asker, value, key, what, how, _text(what), defaults.get(key))
     while asker is not None and hold_back(text):
         text = _help_now_choice(asker, key)
     return text
@@ -265,15 +295,25 @@ def _help_now_choice(asker: Asker, key: str, *, shown: bool = False) -> str:
 
 
 def _need(
-    asker: Asker | None, value: str | None, key: str, what: str, how: str, parse: Callable[[str], T]
+    asker: Asker | None,
+    value: str | None,
+    key: str,
+    what: str,
+    how: str,
+    parse: Callable[[str], T],
+    default: str | None = None,
 ) -> T:
-    """A value the plan needs: as given (parsed), else asked, else an error naming its flag."""
+    """A value the plan needs: as given (parsed), else asked (Enter keeps `default`), else an
+    error naming its flag."""
     from smcoach.content import card
 
     if value is not None:
         return parse(value)
     if asker is None:
         raise SmcoachError(t("missing", what=what, how=how))
+    if default is not None:
+        question = card("plan", "again", question=card("plan", key))
+        return asker.ask(f"plan.{key}", question, parse, default=default)
     return asker.ask(f"plan.{key}", card("plan", key), parse)
 
 

@@ -10,26 +10,34 @@ from typing import Any, TypeVar
 
 from smcoach.cli.common import interactive
 from smcoach.cli.helpnow import screen_all, screen_typed
-from smcoach.errors import SmcoachError
+from smcoach.errors import InputEnded, SmcoachError
 from smcoach.messages import t
-from smcoach.render import one_line, visible
+from smcoach.render import Para, one_line, visible, width, wrap
 
 T = TypeVar("T")
 
 
+def _show(text: str, first: str = "", rest: str | None = None, end: str = "\n") -> None:
+    """Write to the person, wrapped between words at the terminal's width (a long question
+    is not cut mid-word by the terminal); `first` and `rest` start the lines, as in wrap."""
+    sys.stderr.write("\n".join(wrap(text, width(sys.stderr), first, rest)) + end)
+
+
 def _read(question: str, what: str) -> str:
+    shown = visible(question)
+    prompt = shown.rstrip()
     while True:
-        sys.stderr.write(visible(question))
+        _show(prompt, end=shown[len(prompt) :])  # the answer is typed after the last line
         sys.stderr.flush()
         try:
             line = sys.stdin.readline()
             line.encode("utf-8")  # undecodable bytes kept as lone surrogates cannot be stored
             break
         except (UnicodeDecodeError, UnicodeEncodeError):
-            sys.stderr.write("  " + t("input.not_utf8") + "\n")
+            _show(t("input.not_utf8"), first="  ")
     if not line:
         sys.stderr.write("\n")
-        raise SmcoachError(t("input.ended", what=what))
+        raise InputEnded(t("input.ended", what=what))
     answer = line.rstrip("\r\n")
     screen_typed(answer)
     return answer
@@ -45,7 +53,7 @@ def ask(question: str, parse: Callable[[str], T], *, what: str, default: str | N
         try:
             return parse(answer)
         except SmcoachError as e:
-            sys.stderr.write(f"  {one_line(str(e))}\n")
+            _show(one_line(str(e)), first="  ")
 
 
 def ask_optional(question: str, *, what: str) -> str | None:
@@ -55,9 +63,9 @@ def ask_optional(question: str, *, what: str) -> str | None:
 
 def choose(question: str, options: list[tuple[str, str]], *, what: str) -> str:
     """Pick one option by number or by its key; returns the key."""
-    sys.stderr.write(visible(question) + "\n")
+    _show(visible(question))
     for n, (_, label) in enumerate(options, 1):
-        sys.stderr.write(f"  {n}. {one_line(label)}\n")
+        _show(one_line(label), first=f"  {n}. ")
 
     def parse(answer: str) -> str:
         key = pick(answer, options)
@@ -117,7 +125,7 @@ class Asker:
         """Several answers, one per line, ended by an empty line."""
         raise NotImplementedError
 
-    def say(self, text: str) -> None:
+    def say(self, text: str | Para) -> None:
         from smcoach.render import notice
 
         notice(text)
@@ -136,7 +144,7 @@ class TerminalAsker(Asker):
         return choose(question, options, what=key)
 
     def many(self, key: str, question: str) -> list[str]:
-        sys.stderr.write(visible(question) + " (one a line; an empty line to finish)\n")
+        _show(visible(question) + " (one a line; an empty line to finish)")
         answers = []
         while (answer := ask_optional("  -", what=key)) is not None:
             answers.append(answer)
@@ -192,13 +200,14 @@ class AnswersAsker(Asker):
         return None if value is None or not str(value).strip() else str(value)
 
     def choose(self, key: str, question: str, options: list[tuple[str, str]]) -> str:
-        value = str(self._next(key)).strip().lower()
-        keys = [k for k, _ in options]
-        if value not in keys:
+        value = str(self._next(key))
+        chosen = pick(value, options)  # a key, a number, or the words shown, as at a terminal
+        if chosen is None:
+            keys = [k for k, _ in options]
             raise SmcoachError(
                 t("answers.invalid", name=key, error="choose one of " + ", ".join(keys))
             )
-        return value
+        return chosen
 
     def many(self, key: str, question: str) -> list[str]:
         if self.used.get(key):  # the list was given the first time this was asked

@@ -84,7 +84,7 @@ def selfcheck(
     day = today()
     when = parse_day(on, day) if on is not None else day
     if when > day:
-        raise SmcoachError(t("selfcheck.future", day=when.isoformat()))
+        raise SmcoachError(t("selfcheck.future", day=when))
     if answers is not None:
         given = parse_answers(answers)
     elif interactive():
@@ -129,7 +129,12 @@ def save_selfcheck(store: "Store", day: Date, answers: list[int | None]) -> "Sel
 
     value = score(answers)
     created_at = now()
+    replaced = store.selfchecks_on(day, FORM)
     check_id = store.add_selfcheck(day, FORM, answers, value, created_at)
+    if replaced:
+        from smcoach.render import notice
+
+        notice(t("selfcheck.replaced", day=f"{day:%a %d %b %Y}"))
     return Selfcheck(check_id, day, FORM, value, tuple(answers), created_at)
 
 

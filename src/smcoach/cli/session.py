@@ -9,11 +9,13 @@ import typer
 
 from smcoach.cli.common import interactive, now, today
 from smcoach.cli.prompts import Asker, TerminalAsker
-from smcoach.errors import SmcoachError
+from smcoach.errors import InputEnded, SmcoachError
 from smcoach.messages import t
 
 if TYPE_CHECKING:
+    from smcoach.domain.models import Plan
     from smcoach.domain.session import Facts
+    from smcoach.render import Para
     from smcoach.store import Store
     from smcoach.store.sessions import Session
 
@@ -27,7 +29,7 @@ class SessionStopped(Exception):
 CHECK_OPTIONS = [("done", "done"), ("partly", "partly"), ("not", "not done"),
                  ("rest", "rest day"), ("skip", "skip")]  # fmt: skip
 YES_NO = [("yes", "yes"), ("no", "no")]
-REPLAYED = ("intro", "feedback", "plan")
+REPLAYED = ("intro", "feedback", "running", "goal", "plan")
 
 
 class RecordingAsker(Asker):
@@ -46,9 +48,21 @@ class RecordingAsker(Asker):
     def answers(self) -> dict[str, str]:
         return {k: v for k, v in self.all.items() if v is not None}
 
-    def _saved(self, key: str) -> tuple[bool, str | None]:
+    def _saved(self, key: str, question: str, shown: str | None = None) -> tuple[bool, str | None]:
+        """The answer saved before the session stopped, if any, shown back as it is given."""
         queue = self.pending.get(key)
-        return (True, queue.pop(0)) if queue else (False, None)
+        if not queue:
+            return False, None
+        value = queue.pop(0)
+        answer = shown if shown is not None else value
+        if answer is not None and answer.strip():
+            asked = question.strip().splitlines()[-1] if question.strip() else key
+            self.inner.say(t("session.carried", question=asked, answer=answer))
+        return True, value
+
+    def kept(self, step: str) -> list[str]:
+        """The answers kept for `step` so far (an interrupted step resumes from them)."""
+        return [v for k, v in self.all.items() if k.startswith(step + ".") and v and v.strip()]
 
     def _keep(self, key: str, value: str | None) -> None:
         self.store.add_session_answer(self.session_id, key, value, now())
@@ -57,7 +71,7 @@ class RecordingAsker(Asker):
     def ask(
         self, key: str, question: str, parse: Callable[[str], T], default: str | None = None
     ) -> T:
-        found, value = self._saved(key)
+        found, value = self._saved(key, question)
         if found and value is not None:
             return parse(value)
         raw: list[str] = []
@@ -72,7 +86,7 @@ class RecordingAsker(Asker):
         return result
 
     def optional(self, key: str, question: str) -> str | None:
-        found, value = self._saved(key)
+        found, value = self._saved(key, question)
         if found:
             return value
         value = self.inner.optional(key, question)
@@ -80,7 +94,10 @@ class RecordingAsker(Asker):
         return value
 
     def choose(self, key: str, question: str, options: list[tuple[str, str]]) -> str:
-        found, value = self._saved(key)
+        labels = dict(options)
+        queue = self.pending.get(key)
+        label = labels.get(queue[0]) if queue and queue[0] is not None else None
+        found, value = self._saved(key, question, label)
         if found and value is not None:
             return value
         value = self.inner.choose(key, question, options)
@@ -90,14 +107,16 @@ class RecordingAsker(Asker):
     def many(self, key: str, question: str) -> list[str]:
         import json
 
-        found, value = self._saved(key)
+        queue = self.pending.get(key)
+        shown = "; ".join(json.loads(queue[0] or "[]")) if queue else None
+        found, value = self._saved(key, question, shown)
         if found:
             return list(json.loads(value or "[]"))
         values = self.inner.many(key, question)
         self._keep(key, json.dumps(values))
         return values
 
-    def say(self, text: str) -> None:
+    def say(self, text: "str | Para") -> None:
         self.inner.say(text)
 
 
@@ -129,6 +148,7 @@ def session(
     """
     from smcoach.cli.prompts import AnswersAsker, load_answers
     from smcoach.domain.session import STANDALONE_STEPS, first_step, next_step
+    from smcoach.render import Para
 
     store: Store = ctx.obj.store
     day = today()
@@ -158,15 +178,37 @@ def session(
     while name is not None:
         # Steps that write their records answer by answer resume from those records; the
         # others replay the answers saved so far (replaying an 'add' would add it twice).
+        if name in STEP_NUMBERS:
+            asker.say(Para(t(f"session.step.{name}", n=STEP_NUMBERS[name], total=6), "step"))
         try:
             STEP_RUNNERS[name](store, recorder if name in REPLAYED else asker, current, day)
         except SessionStopped:
             break
+        except (KeyboardInterrupt, InputEnded) as stop:
+            _say_what_was_kept(recorder.kept(name), stop)
+            if isinstance(stop, KeyboardInterrupt):
+                raise typer.Exit(130) from None
+            raise
         facts = gather_facts(store, day, current)
         name = None if current.only_step else next_step(name, facts, recorder.answers())
         if name is not None:
             store.set_session_step(current.id, name)
     store.end_session(current.id, "done", now())
+
+
+def _say_what_was_kept(kept: list[str], stop: BaseException) -> None:
+    """Stopped part-way through a step: say truly what is kept, and that the session carries
+    on from here. (Input that ended then gives its error line.)"""
+    import sys
+
+    from smcoach.render import notice
+
+    if isinstance(stop, KeyboardInterrupt):
+        sys.stderr.write("\n")
+    if kept:
+        notice(t("session.stopped_kept", answers="; ".join(kept)))
+    else:
+        notice(t("session.stopped_nothing"))
 
 
 def _talk_first(asker: Asker) -> None:
@@ -181,10 +223,11 @@ def _talk_first(asker: Asker) -> None:
 
 
 def _resume_choice(answer: str) -> str:
-    a = answer.strip().lower()
-    if a in ("", "y", "yes", "r", "resume", "carry on"):
+    """'carry on' or 'over', as words or any start of them ('c', 'start o'), or yes / no."""
+    a = " ".join(answer.split()).lower()
+    if a in ("", "y", "yes", "resume") or "carry on".startswith(a):
         return "resume"
-    if a in ("n", "no", "o", "over", "start over"):
+    if a in ("n", "no") or "over".startswith(a) or "start over".startswith(a):
         return "over"
     raise SmcoachError(t("session.resume_answer"))
 
@@ -198,7 +241,21 @@ def gather_facts(store: "Store", day: date, current: "Session | None") -> "Facts
         feedback_plan=store.plan(plan_id) if plan_id is not None else None,
         problems_to_revisit=len(store.problems_to_revisit(day)),
         plan_made=bool(current and store.plans_made_in(current)),
+        running_plan=running_plan(store, day, current),
     )
+
+
+def running_plan(store: "Store", day: date, current: "Session | None") -> "Plan | None":
+    """The latest plan whose week is under way today, made before this session."""
+    made = set(store.plans_made_in(current)) if current else set()
+    running = [p for p in store.plans() if p.covers(day) and p.id not in made]
+    return running[-1] if running else None
+
+
+def _answered(store: "Store", current: "Session", key: str) -> str | None:
+    """The latest answer to `key` saved in this session, if any."""
+    found = [v for k, v in store.session_answers(current.id) if k == key]
+    return found[-1] if found else None
 
 
 # --- the steps: each asks through the asker and saves as it goes --------------------------------
@@ -227,7 +284,8 @@ def step_feedback(store: "Store", asker: Asker, current: "Session", day: date) -
     checkins = store.checkins([plan.id])[plan.id]
     asker.say(t("session.feedback_intro", what=plan.what, how_much=plan.how_much,
                 when=plan.when, often=views.how_often(plan)))  # fmt: skip
-    asker.say("  " + views.week_marks(plan, checkins, min(day, plan.end)))
+    asker.say(views.week_para(plan, checkins, min(day, plan.end), indent="  "))
+    asker.say(views.legend())
     for d in days_to_ask(plan, checkins, min(day, plan.end)):
         status = asker.choose(f"feedback.{d.isoformat()}",
                               card("session", "feedback_day", day=f"{d:%a %d %b}"),
@@ -237,30 +295,75 @@ def step_feedback(store: "Store", asker: Asker, current: "Session", day: date) -
     checkins = store.checkins([plan.id])[plan.id]
     result = feedback(plan, checkins)
     how = asker.optional("feedback.how", card("session", "feedback_how"))
-    asker.say(t("session.ack_" + acknowledgement(result), achieved=f"{result.achieved:g}",
-                target=result.target))  # fmt: skip
+    ack = acknowledgement(result)
+    asker.say(t("session.ack_" + ack, achieved=views.halves(result.achieved),
+                target=result.target, rest=result.rest))  # fmt: skip
+    if result.extra:
+        asker.say(t("session.ack_extra", extra=result.extra))
     from smcoach.cli.helpnow import hold_back
 
     barrier = None
-    if not result.fully_done:
+    fell_short = ack in ("some", "none")
+    if fell_short:
         barrier = asker.optional("feedback.barrier", card("session", "feedback_barrier"))
-    store.record_feedback(plan.id, how, day)  # the week is closed before anything else
+    store.record_feedback(plan.id, how, day, barrier)  # the week is closed before anything else
     if hold_back(barrier):  # not a problem to solve with ideas
         _talk_first(asker)
-    elif not result.fully_done:
+    elif fell_short:
         asker.choose("feedback.solve", card("session", "feedback_solve"), YES_NO)
 
 
 def step_solve(store: "Store", asker: Asker, current: "Session", day: date) -> None:
     from smcoach.cli.solve import work_on_problem
 
+    def plan_after_goal(attempt_id: int) -> None:
+        # The plan is made at the plan step, after the agenda and goal, so it serves the goal.
+        store.add_session_answer(current.id, "solve.plan_from", str(attempt_id), now())
+        asker.say(t("solve.plan_after_goal"))
+
+    later = None if current.only_step else plan_after_goal
     for problem_id in store.problems_to_revisit(day):
-        work_on_problem(store, asker, problem_id, day)
-    wanted = ("feedback.solve", "yes") in store.session_answers(current.id)
+        work_on_problem(store, asker, problem_id, day, plan_later=later)
+    wanted = _answered(store, current, "feedback.solve") == "yes"
     started = store.problems_started_in(current)
     if started or wanted or current.only_step:
         # Resuming: carry on with the problem this session began rather than start another.
-        work_on_problem(store, asker, started[-1] if started else None, day)
+        # What got in the way, said at feedback, is the draft of the problem.
+        draft = _answered(store, current, "feedback.barrier") if wanted else None
+        work_on_problem(
+            store, asker, started[-1] if started else None, day, plan_later=later, draft=draft
+        )
+
+
+def step_running(store: "Store", asker: Asker, current: "Session", day: date) -> None:
+    """A plan is under way this week: check in on it, adjust it, add a second, or keep it."""
+    from smcoach.content import card
+    from smcoach.domain.models import CheckIn
+    from smcoach.domain.session import RUNNING_CHOICES
+    from smcoach.domain.week import days_to_ask
+    from smcoach.render import views
+
+    plan = running_plan(store, day, current)
+    if plan is None:
+        return
+    checkins = store.checkins([plan.id])[plan.id]
+    asker.say(t("session.running_intro", id=plan.id, what=plan.what, how_much=plan.how_much,
+                when=plan.when, often=views.how_often(plan),
+                tally=views.tally(plan, checkins)))  # fmt: skip
+    asker.say(views.week_para(plan, checkins, day, indent="  "))
+    asker.say(views.legend())
+    options = [(c, card("session", f"running_{c}")) for c in RUNNING_CHOICES]
+    if not days_to_ask(plan, checkins, day):
+        options = [o for o in options if o[0] != "check"]
+    if asker.choose("running.choice", card("session", "running"), options) != "check":
+        return
+    for d in days_to_ask(plan, checkins, day):
+        status = asker.choose(f"running.{d.isoformat()}",
+                              card("session", "running_day", day=f"{d:%a %d %b}"),
+                              CHECK_OPTIONS)  # fmt: skip
+        if status != "skip":
+            store.check_in(CheckIn(plan.id, d, status, None), now())
+    asker.say(views.tally(plan, store.checkins([plan.id])[plan.id]))
 
 
 def step_agenda(store: "Store", asker: Asker, current: "Session", day: date) -> None:
@@ -272,14 +375,18 @@ def step_agenda(store: "Store", asker: Asker, current: "Session", day: date) -> 
 
     if items := store.agenda():
         write(views.agenda_blocks(items), sys.stderr)
-    on_agenda = {i.text for i in items}
+
+    def known(text: str) -> str:  # differing only in case or spacing is the same item
+        return " ".join(text.split()).casefold()
+
+    on_agenda = {known(i.text) for i in items}
     from_file: list[str] = []  # an answers file's items are saved together, in one write
     added = False
     while (text := asker.optional("agenda.add", card("session", "agenda_add"))) is not None:
-        if text in on_agenda:  # e.g. an answers file run again
+        if known(text) in on_agenda:  # e.g. an answers file run again
             asker.say(t("session.already_on_agenda", text=text))
             continue
-        on_agenda.add(text)
+        on_agenda.add(known(text))
         added = True
         if asker.from_file:
             from_file.append(text)
@@ -320,6 +427,8 @@ def step_goal(store: "Store", asker: Asker, current: "Session", day: date) -> No
     from smcoach.domain.dates import parse_goal_day
     from smcoach.domain.rules import require_text
 
+    if _answered(store, current, "goal.saved"):
+        return  # set before the session stopped: replaying it would set it twice
     focus = next((i for i in store.agenda() if i.focus), None)
     if focus is None:
         asker.say(t("session.no_focus"))
@@ -330,6 +439,8 @@ def step_goal(store: "Store", asker: Asker, current: "Session", day: date) -> No
     goals = [g for g in store.goals() if g.agenda_id == focus.id]
     if goals:
         asker.say(t("session.goal_current", text=goals[-1].text))
+        if goals[-1].by is not None and goals[-1].by < day:
+            asker.say(t("session.goal_passed", day=f"{goals[-1].by:%a %d %b %Y}"))
         choice = asker.choose("goal.keep", card("session", "goal_keep"),
                               [("keep", card("session", "goal_keep_it")),
                                ("change", card("session", "goal_change_it"))])  # fmt: skip
@@ -354,6 +465,7 @@ def step_goal(store: "Store", asker: Asker, current: "Session", day: date) -> No
     if goals:
         store.close_goal(goals[-1].id, "dropped", day)
     goal_id = store.add_goal(text, focus.id, by, day)
+    store.add_session_answer(current.id, "goal.saved", str(goal_id), now())
     asker.say(t("saved.goal", id=goal_id))
     if held:
         _talk_first(asker)
@@ -369,7 +481,30 @@ def step_plan(store: "Store", asker: Asker, current: "Session", day: date) -> No
     focus = next((i for i in store.agenda() if i.focus), None)
     goals = [g for g in store.goals() if focus is not None and g.agenda_id == focus.id]
     goals = [g for g in goals if not hold_back(g.text)]  # a plan is never tied to such words
-    make_plan(store, asker, {"goal": str(goals[-1].id)} if goals else {})
+    prefill = {"goal": str(goals[-1].id)} if goals else {}
+    if _answered(store, current, "running.choice") == "adjust":
+        old = running_plan(store, day, current)
+        if old is not None:
+            asker.say(t("session.adjust_intro", id=old.id))
+            if old.goal_id is not None:
+                prefill = {"goal": str(old.goal_id)}
+            make_plan(store, asker, prefill, defaults=_as_answers(old), replaces=old.id)
+            return
+    attempt = _answered(store, current, "solve.plan_from")
+    idea = store.attempt_idea(int(attempt)) if attempt else None
+    if attempt and idea is not None:
+        asker.say(t("session.plan_from_idea", idea=idea))
+        plan_id = make_plan(store, asker, prefill, defaults={"what": idea})
+        if plan_id is not None:
+            store.link_plan(int(attempt), plan_id)
+        return
+    make_plan(store, asker, prefill)
+
+
+def _as_answers(plan: "Plan") -> dict[str, str]:
+    """A plan's parts as they would be typed, to offer as the answers to keep."""
+    often = ",".join(plan.days) if plan.days is not None else str(plan.times)
+    return {"what": plan.what, "how_much": plan.how_much, "when": plan.when, "how_often": often}
 
 
 def step_summary(store: "Store", asker: Asker, current: "Session", day: date) -> None:
@@ -381,10 +516,16 @@ def step_summary(store: "Store", asker: Asker, current: "Session", day: date) ->
     write(views.session_summary_blocks(plans, goals, day))
 
 
+# The method's six steps, numbered as a course leader would (the introduction comes before
+# them; a plan running this week is looked at in the first).
+STEP_NUMBERS = {"feedback": 1, "running": 1, "solve": 2, "agenda": 3, "goal": 4, "plan": 5,
+                "summary": 6}  # fmt: skip
+
 STEP_RUNNERS: dict[str, Callable[["Store", Asker, "Session", date], None]] = {
     "intro": step_intro,
     "feedback": step_feedback,
     "solve": step_solve,
+    "running": step_running,
     "agenda": step_agenda,
     "goal": step_goal,
     "plan": step_plan,

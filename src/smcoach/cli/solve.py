@@ -6,6 +6,7 @@ What comes next is decided by smcoach.domain.problems; this module only asks, sa
 """
 
 from collections.abc import Callable
+from contextvars import ContextVar
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -147,6 +148,11 @@ def _asker(answers: Path | None, what: str) -> Asker:
 # --- the flow ----------------------------------------------------------------------------------
 
 
+# Inside a session, a plan from the chosen idea is made later, at the session's plan step, so
+# that it serves the goal set first: this is called with the attempt instead of making it now.
+_plan_later: ContextVar[Callable[[int], None] | None] = ContextVar("plan_later", default=None)
+
+
 def work_on_problem(
     store: "Store",
     asker: Asker,
@@ -154,6 +160,8 @@ def work_on_problem(
     today: date,
     *,
     assess_now: bool = False,
+    plan_later: Callable[[int], None] | None = None,
+    draft: str | None = None,
 ) -> int:
     """Work on a problem from wherever it stands (None: name a new one) until it comes to rest:
     an idea chosen and waiting to be tried, or solved, or set aside. Returns the problem's ID.
@@ -162,12 +170,30 @@ def work_on_problem(
     chosen idea an action plan) and every answer is saved as it is given, so stopping anywhere
     loses nothing answered. A problem already at rest is left as it is: solved, set aside
     (see 'smcoach solve revisit' to pick it up again), or with an idea chosen today, which has
-    yet to be tried, unless `assess_now` (as 'smcoach solve revisit' does)."""
+    yet to be tried, unless `assess_now` (as 'smcoach solve revisit' does).
+
+    `plan_later`: see _plan_later. `draft`: words to offer as the problem (what got in the
+    way, said at feedback), kept with Enter."""
+    token = _plan_later.set(plan_later)
+    try:
+        return _work_on_problem(store, asker, problem_id, today, assess_now, draft)
+    finally:
+        _plan_later.reset(token)
+
+
+def _work_on_problem(
+    store: "Store",
+    asker: Asker,
+    problem_id: int | None,
+    today: date,
+    assess_now: bool,
+    draft: str | None,
+) -> int:
     from smcoach.domain.problems import CLOSED, next_stage, waiting_to_be_tried
 
     shown: set[str] = set()  # the steps whose heading has been shown
     if problem_id is None:
-        problem_id = _name(store, asker, today)
+        problem_id = _name(store, asker, today, draft)
         shown.add("name")
     else:
         problem = store.problem(problem_id)
@@ -201,14 +227,15 @@ def _text(field: str) -> Callable[[str], str]:
     return lambda s: require_text(s, field)
 
 
-def _name(store: "Store", asker: Asker, today: date) -> int:
+def _name(store: "Store", asker: Asker, today: date, draft: str | None = None) -> int:
     """Step 1, for a new problem: what it is. Saved as soon as it is said."""
     from smcoach.content import card
     from smcoach.domain.problems import is_vague
 
     asker.say(card("solve", "intro"))
     _heading(asker, "name")
-    text = asker.ask("solve.problem", card("solve", "problem"), _text("the problem"))
+    question = card("solve", "problem_draft" if draft else "problem")
+    text = asker.ask("solve.problem", question, _text("the problem"), default=draft or None)
     problem_id = store.add_problem(text, today, now())
     asker.say(t("solve.saved", id=problem_id))
     if hold_back(text):
@@ -356,6 +383,12 @@ def _started(
 
     if asker.ask("solve.make_plan", card("solve", "make_plan"), parse_yes, default=""):
         from smcoach.cli.plans import make_plan
+
+        later = _plan_later.get()
+        if later is not None:
+            later(attempt_id)
+            asker.say(t("solve.chosen", id=problem_id))
+            return
 
         plan_id = make_plan(store, asker, {"what": idea, "start": today.isoformat()})
         if plan_id is not None:

@@ -14,9 +14,16 @@ from smcoach.render import notice
 app = typer.Typer(
     help="Your symptoms (fatigue, pain, breathlessness, mood…), to rate 0-10 each day.\n\n"
     "Rate them with 'smcoach check --rate NAME=N'.\n\n"
+    "On its own, 'smcoach symptoms' lists them, as 'smcoach symptoms list' does.\n\n"
     "Example: smcoach symptoms add fatigue",
-    no_args_is_help=True,
 )
+
+
+@app.callback(invoke_without_command=True)
+def _alone(ctx: typer.Context) -> None:
+    if ctx.invoked_subcommand is None:  # 'smcoach symptoms' lists them, as 'git remote' does
+        list_(ctx)
+
 
 NameArg = Annotated[
     str | None,

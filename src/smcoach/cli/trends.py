@@ -1,13 +1,18 @@
 """smcoach trends: weekly confidence, completion, self-efficacy and symptoms."""
 
+from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from smcoach.cli.common import today
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
+
+if TYPE_CHECKING:
+    from smcoach.domain.trends import Trends
+    from smcoach.store import Store
 
 Opt = typer.Option
 
@@ -23,62 +28,79 @@ def trends(
     json_out: Annotated[bool, Opt("--json", help="Print JSON.")] = False,
     csv_out: Annotated[bool, Opt("--csv", help="Print CSV.")] = False,
     svg: Annotated[
-        Path | None, Opt("--svg", help="Save the view as an SVG picture.", show_default=False)
+        Path | None,
+        Opt("--svg", help="Save a chart of the weeks as an SVG file.", show_default=False),
     ] = None,
     html: Annotated[
-        Path | None, Opt("--html", help="Save the view as an HTML page.", show_default=False)
+        Path | None,
+        Opt("--html", help="Save the chart and figures as an HTML page.", show_default=False),
     ] = None,
+    force: Annotated[
+        bool, Opt("--force", help="Replace the --svg or --html file if it exists.")
+    ] = False,
 ) -> None:
     """Show weekly trends: confidence, plans done, self-efficacy and symptoms, week by week.
 
-    One row per ISO week (Monday to Sunday). Completion counts the planned days done (a
-    partly-done day counts half; rest days are left out). Under the table: the direction over
-    the weeks shown, and how well your confidence matched what you did.
+    One row per ISO week (Monday to Sunday), from the week of your first record. Completion
+    counts the planned days done (a partly-done day counts half; rest days are left out), once
+    a plan's week is over. Under the table: the direction over the finished weeks (from four
+    of them), and how well your confidence matched what you did.
+
+    --svg saves a chart, --html a printable page with the chart and the figures: both are
+    readable only by you and load nothing from anywhere.
 
     Example: smcoach trends --weeks 26 --svg trends.svg
     """
-    from smcoach.domain import trends as domain
-    from smcoach.domain.dates import iso_week, parse_day
+    from smcoach.domain.dates import parse_day
     from smcoach.domain.rules import parse_weeks
-    from smcoach.render import export, write, write_json
     from smcoach.render import trends as view
+    from smcoach.render import write, write_json
 
     if sum((json_out, csv_out, svg is not None, html is not None)) > 1:
         raise SmcoachError(t("trends.one_output"))
     count = parse_weeks(weeks) if weeks is not None else None
     day = today()
-    mondays = domain.window(day, count, parse_day(since, day) if since is not None else None)
-    if not mondays:
-        mondays = [domain.monday_of(day)]
-    first, last = iso_week(mondays[0]), iso_week(mondays[-1])
-    store = ctx.obj.store
-    by_week, by_band = store.plan_figures(first, last, day)
-    rows = domain.rows(
-        mondays,
-        by_week,
-        store.weekly_selfefficacy(first, last),
-        store.symptom_weekly_averages(first, last),
-    )
-    trend = {}
-    for measure, values in (("confidence", [r.confidence for r in rows]),
-                            ("completion", [r.completion for r in rows])):  # fmt: skip
-        slope = domain.slope(values)
-        trend[measure] = {"slope": slope, "direction": domain.direction(slope, measure)}
-    bands = domain.calibration(by_band)
+    start = parse_day(since, day) if since is not None else None
+    found = gather(ctx.obj.store, day, count, start)
+    target = svg or html
     if json_out:
-        write_json(view.as_json(rows, trend, bands))
+        write_json(view.as_json(found))
     elif csv_out:
         import sys
 
-        sys.stdout.write(view.as_csv(rows))
+        sys.stdout.write(view.as_csv(found))
+    elif target is None:
+        write(view.blocks(found))
     else:
-        better = {s.name: s.higher_is_better for s in store.symptoms(include_removed=True)}
-        blocks = view.blocks(rows, trend, bands, domain.confidence_runs_ahead(bands), better)
-        target = svg or html
-        if target is None:
-            write(blocks)
-        else:
-            export(blocks, str(target), "svg" if svg is not None else "html", "smcoach trends")
-            from smcoach.render import notice
+        if not found.rows:
+            raise SmcoachError(t("trends.nothing_to_save"))
+        from smcoach.render import notice
+        from smcoach.store.files import write_private
 
-            notice(t("trends.saved", path=target))
+        page = view.svg(found) if svg is not None else view.html(found)
+        write_private(target, page.encode("utf-8"), overwrite=force)
+        notice(t("trends.saved_svg" if svg is not None else "trends.saved_html", path=target))
+
+
+def gather(store: "Store", day: date, weeks: int | None, since: date | None) -> "Trends":
+    """The trends on `day` of the last `weeks` ISO weeks (or those since the week of `since`),
+    from the week of the first record on; no weeks at all when nothing is recorded."""
+    from smcoach.domain import trends as domain
+    from smcoach.domain.dates import iso_week
+
+    first_record = store.first_record_week()
+    if first_record is None:
+        return domain.build(day, [], {}, {}, {}, {}, [])
+    mondays = domain.window(day, weeks, since) or [domain.monday_of(day)]
+    mondays = domain.from_first_record(mondays, domain.week_monday(first_record))
+    first, last = iso_week(mondays[0]), iso_week(mondays[-1])
+    by_week, by_band = store.plan_figures(first, last, day)
+    return domain.build(
+        day,
+        mondays,
+        by_week,
+        by_band,
+        store.weekly_selfefficacy(first, last),
+        store.symptom_weekly_averages(first, last),
+        store.symptoms(include_removed=True),
+    )

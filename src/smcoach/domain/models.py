@@ -60,6 +60,8 @@ class Plan(NamedTuple):
     feedback: str | None = None  # how the person said the week went, at the next session
     feedback_on: date | None = None
     agreed_with_professional: bool = False  # a safety finding, agreed with a professional
+    feedback_barrier: str | None = None  # what got in the way, said at feedback
+    replaces: int | None = None  # the plan this one replaced part-way through its week
 
     @property
     def end(self) -> date:

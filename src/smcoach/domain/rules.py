@@ -51,3 +51,8 @@ def _whole_number(text: str | int) -> int | None:
         return text
     s = text.strip()
     return int(s) if _WHOLE_NUMBER.fullmatch(s) else None
+
+
+def same_words(a: str, b: str) -> bool:
+    """Two texts that differ only in case or spacing say the same thing."""
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()

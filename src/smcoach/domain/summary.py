@@ -18,7 +18,7 @@ from smcoach.domain.problems import CLOSED, Attempt, Idea, Problem
 from smcoach.domain.selfefficacy import FORM, Selfcheck
 from smcoach.domain.symptoms import RECENT_DAYS, Symptom
 from smcoach.domain.trends import PlanWeekFigures, monday_of, rows
-from smcoach.domain.week import Progress, progress
+from smcoach.domain.week import Tally, tally
 
 TREND_WEEKS = 4  # the weeks of trends shown: this ISO week and the three before it
 AVERAGE_DAYS = RECENT_DAYS  # symptom averages: the 28 days up to and including the day
@@ -28,7 +28,7 @@ class PlanThisWeek(NamedTuple):
     """A plan whose week includes the summary's day, with what has been done of it so far."""
 
     plan: Plan
-    progress: Progress  # check-ins on its planned days up to the summary's day
+    progress: Tally  # its check-ins up to the summary's day, counted as the method does
 
 
 class TrendWeek(NamedTuple):
@@ -159,8 +159,8 @@ def _plans(
     for plan in sorted(plans, key=lambda p: (p.start, p.id)):
         if plan.status != "active" or not plan.covers(day):
             continue
-        counted = [c for c in checkins.get(plan.id, ()) if c.day <= day and plan.is_planned(c.day)]
-        found.append(PlanThisWeek(plan, progress(counted)))
+        counted = [c for c in checkins.get(plan.id, ()) if c.day <= day]
+        found.append(PlanThisWeek(plan, tally(plan, counted)))
     return tuple(found)
 
 

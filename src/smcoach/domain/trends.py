@@ -1,11 +1,17 @@
 """Weekly trends: the weeks of a window, their figures, the direction over the window and how
 well planned confidence matched what was done. Pure: the store aggregates in SQL by ISO week,
-this module only arranges and reads the weekly figures."""
+this module only arranges and reads the weekly figures.
 
+It claims no more than the figures hold: a direction only from MIN_WEEKS finished weeks (weeks
+that are over) with data, and the calibration hint only from MIN_PLANS finished plans in a
+confidence band. A plan whose week is not over is never counted as not done."""
+
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
 
 from smcoach.domain.dates import iso_week
+from smcoach.domain.symptoms import Symptom, normalise
 
 SPARKS = "▁▂▃▄▅▆▇█"
 # Confidence bands for calibration, highest first: (lowest, highest, label).
@@ -13,6 +19,8 @@ BANDS = ((8, 10, "8-10"), (7, 7, "7"), (5, 6, "5-6"), (0, 4, "0-4"))
 # A slope smaller than this (per week) reads as steady: confidence in points out of 10,
 # completion in percentage points.
 STEADY = {"confidence": 0.05, "completion": 1.0}
+MIN_WEEKS = 4  # finished weeks with data before a direction is named
+MIN_PLANS = 3  # finished plans in a band before the calibration hint is given
 
 
 class PlanWeekFigures(NamedTuple):
@@ -22,6 +30,7 @@ class PlanWeekFigures(NamedTuple):
     confidence: float  # the mean confidence of those plans
     counted: float | None  # planned days, less rest days; None while the weeks are under way
     achieved: float | None  # planned days done, a partly-done day counting half
+    finished: int = 0  # of `plans`, those whose week is over (the only ones counted)
 
 
 class WeekRow(NamedTuple):
@@ -36,8 +45,28 @@ class WeekRow(NamedTuple):
 
 class Band(NamedTuple):
     label: str
-    plans: int
+    plans: int  # finished plans made at a confidence in the band
     completion: float | None  # percent
+
+
+class Direction(NamedTuple):
+    """Which way a figure went over the finished weeks of the window; None below MIN_WEEKS."""
+
+    slope: float | None  # per week, a least-squares line through the finished weeks
+    direction: str | None  # rising, falling or steady
+    weeks: int  # finished weeks with a value
+
+
+class Trends(NamedTuple):
+    """Everything `smcoach trends` shows, in every format."""
+
+    today: date
+    rows: list[WeekRow]
+    symptoms: list[tuple[str, bool]]  # (name, higher_is_better), in the rows' column order
+    confidence: Direction
+    completion: Direction
+    bands: list[Band]
+    hint: bool  # confident plans were done less often than their confidence said
 
 
 def monday_of(day: date) -> date:
@@ -50,6 +79,19 @@ def window(today: date, weeks: int | None, since: date | None) -> list[date]:
     first = monday_of(since) if since is not None else last - timedelta(weeks=(weeks or 12) - 1)
     count = (last - first).days // 7 + 1
     return [first + timedelta(weeks=i) for i in range(max(count, 0))]
+
+
+def week_monday(key: str) -> date:
+    """The Monday of an ISO week key such as 2026-W48."""
+    year, week = key.split("-W")
+    return date.fromisocalendar(int(year), int(week), 1)
+
+
+def from_first_record(mondays: list[date], first_record: date) -> list[date]:
+    """The window without the weeks before the person's first record (they are not gaps:
+    there was nothing yet to record), keeping this week at least."""
+    start = monday_of(first_record)
+    return [m for m in mondays if m >= start] or mondays[-1:]
 
 
 def rows(
@@ -101,24 +143,67 @@ def direction(value: float | None, measure: str) -> str | None:
     return "rising" if value > 0 else "falling"
 
 
-def calibration(figures: dict[str, PlanWeekFigures]) -> list[Band]:
-    """Completion for each confidence band, from figures keyed by band label."""
+def trend(rows: Sequence[WeekRow], today: date, measure: str) -> Direction:
+    """The direction of `measure` (confidence or completion) over the finished weeks of the
+    rows (this week is under way: it is left out), once MIN_WEEKS of them have a value."""
+    this_week = monday_of(today)
+    values: list[float | None] = [getattr(r, measure) for r in rows if r.monday < this_week]
+    weeks = sum(v is not None for v in values)
+    if weeks < MIN_WEEKS:
+        return Direction(None, None, weeks)
+    value = slope(values)
+    return Direction(value, direction(value, measure), weeks)
+
+
+def calibration(figures: Mapping[str, PlanWeekFigures]) -> list[Band]:
+    """Completion for each confidence band, from figures keyed by band label, counting only
+    the finished plans (a plan under way is not yet done or not done)."""
     bands = []
     for _, _, label in BANDS:
         f = figures.get(label)
-        if f is None or f.plans == 0:
-            continue
-        if not f.counted:
-            continue  # plans still under way: nothing to compare yet
+        if f is None or f.finished == 0 or not f.counted:
+            continue  # no finished plan, or only rest days: nothing to compare
         done = 100 * (f.achieved or 0) / f.counted
-        bands.append(Band(label, f.plans, done))
+        bands.append(Band(label, f.finished, done))
     return bands
 
 
 def confidence_runs_ahead(bands: list[Band]) -> bool:
-    """Plans made at confidence 7 or more were done less than two times in three."""
-    confident = [b for b in bands if b.label in ("8-10", "7") and b.completion is not None]
+    """Plans made at confidence 7 or more were done less than two times in three, in a band
+    with MIN_PLANS finished plans at least (fewer are too few to judge by)."""
+    confident = [b for b in bands if b.label in ("8-10", "7") and b.plans >= MIN_PLANS]
     return any(b.completion is not None and b.completion < 66.7 for b in confident)
+
+
+def build(
+    today: date,
+    mondays: list[date],
+    plans: Mapping[str, PlanWeekFigures],
+    bands: Mapping[str, PlanWeekFigures],
+    selfefficacy: Mapping[str, float],
+    symptom_weeks: Mapping[str, Mapping[str, float]],
+    symptoms: Sequence[Symptom],
+) -> Trends:
+    """The trends of the weeks `mondays` (oldest first, ending with this week). `symptoms`
+    may include removed ones: which way is better comes from the most recent of a name."""
+    weekly = rows(
+        mondays,
+        dict(plans),
+        dict(selfefficacy),
+        {name: dict(by_week) for name, by_week in symptom_weeks.items()},
+    )
+    better = {normalise(s.name): s.higher_is_better for s in symptoms}  # in ID order
+    names = list(weekly[0].symptoms) if weekly else []
+    found = calibration(bands)
+    return Trends(
+        today=today,
+        rows=weekly,
+        symptoms=[(name, better.get(normalise(name), False)) for name in names],
+        confidence=trend(weekly, today, "confidence"),
+        completion=trend(weekly, today, "completion"),
+        bands=found,
+        hint=confidence_runs_ahead(found),
+    )
 
 
 def sparkline(values: list[float | None], top: float) -> str:

@@ -129,7 +129,9 @@ def how_often(plan_days: tuple[str, ...] | None, times: int | None) -> str:
 
 
 def _done_so_far(p: "PlanThisWeek") -> str:
-    achieved, target = p.progress.achieved, p.plan.target
+    from smcoach.render.views import halves
+
+    achieved, target = halves(p.progress.achieved), p.plan.target
     if p.progress.rest:
         return t("summary.plan_done_rest", achieved=achieved, target=target, rest=p.progress.rest)
     return t("summary.plan_done", achieved=achieved, target=target)
@@ -364,6 +366,27 @@ footer { margin-top: 2em; padding-top: 0.5em; border-top: 1px solid #777; font-s
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 
+def page_start(title: str, style: str) -> list[str]:
+    """The start of a page smcoach writes, up to <main>: it loads nothing (the policy forbids
+    any fetch; the style is inline), and sends no referrer."""
+    return [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="referrer" content="no-referrer">',
+        '<meta name="color-scheme" content="light">',
+        '<meta name="generator" content="smcoach">',
+        f"<title>{html_text(title)}</title>",
+        f"<style>\n{style}\n</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+    ]
+
+
 def html_text(text: str) -> str:
     """Text as it should read in HTML: on one line, escaped, and with no address or style
     function (http://, url(…), @import) left for anything scanning the page to act on."""
@@ -409,20 +432,7 @@ def html(summary: "Summary") -> str:
     doc = document(summary)
     title = t("summary.html_title", day=summary.made.isoformat())
     out = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="referrer" content="no-referrer">',
-        '<meta name="color-scheme" content="light">',
-        '<meta name="generator" content="smcoach">',
-        f"<title>{html_text(title)}</title>",
-        f"<style>\n{STYLE}\n</style>",
-        "</head>",
-        "<body>",
-        "<main>",
+        *page_start(title, STYLE),
         f"<h1>{html_text(doc.title)}</h1>",
         f'<p class="made">{html_text(doc.made)}</p>',
     ]

@@ -1,11 +1,12 @@
 """The trends view: a table with a bar for each figure, sparklines, the direction over the
-window and the calibration line; and the same figures as JSON and CSV."""
+finished weeks and the calibration lines; the same figures as JSON and CSV; and a printable
+HTML page with the chart (render/chart.py) and a table of the figures."""
 
 import csv
 import io
 from typing import Any
 
-from smcoach.domain.trends import Band, WeekRow, bar, sparkline
+from smcoach.domain.trends import MIN_PLANS, MIN_WEEKS, Band, Direction, Trends, bar, sparkline
 from smcoach.messages import t
 from smcoach.render import Block, Cell, Para, Table, one_line
 
@@ -16,10 +17,6 @@ def _num(value: float | None, digits: int = 1) -> str:
     return GAP if value is None else f"{value:.{digits}f}"
 
 
-def _plans(n: int) -> str:
-    return f"{n} plan" if n == 1 else f"{n} plans"
-
-
 def symptom_label(name: str, higher_is_better: bool) -> str:
     """A symptom's name with the way that is better, so a rising line reads the same for
     every symptom."""
@@ -27,69 +24,97 @@ def symptom_label(name: str, higher_is_better: bool) -> str:
     return t(key, name=name)
 
 
-def blocks(
-    rows: list[WeekRow],
-    trend: dict[str, Any],
-    bands: list[Band],
-    hint: bool,
-    higher_is_better: dict[str, bool] | None = None,
-) -> list[Block]:
-    symptoms = list(rows[0].symptoms) if rows else []
-    better = higher_is_better or {}
-    labels = {name: symptom_label(name, better.get(name, False)) for name in symptoms}
+def _direction(measure: str, d: Direction) -> str:
+    if d.direction is None:
+        return t(f"trends.{measure}_unknown", weeks=d.weeks, needed=MIN_WEEKS)
+    return t(f"trends.{measure}_{d.direction}", slope=d.slope, weeks=d.weeks)
+
+
+def _band(b: Band) -> str:
+    done = b.completion or 0.0
+    if b.plans >= MIN_PLANS:
+        return t("trends.band", band=b.label, done=done, plans=b.plans)
+    if b.plans == 1:
+        return t("trends.band_one", band=b.label, done=done)
+    return t("trends.band_few", band=b.label, done=done, plans=b.plans)
+
+
+def sentences(trends: Trends) -> list[tuple[str, str | None]]:
+    """What the weeks show, in words, each with its style: the direction of confidence and of
+    plans done, how each confidence band's plans went, and the hint when it applies."""
+    out: list[tuple[str, str | None]] = [
+        (_direction("confidence", trends.confidence), None),
+        (_direction("completion", trends.completion), None),
+    ]
+    out += [(_band(b), None) for b in trends.bands]
+    if trends.hint:
+        out.append((t("trends.hint"), "warning"))
+    return out
+
+
+def _week(monday: Any, week: str) -> str:
+    return t("trends.week_of", week=week, monday=f"{monday:%d %b}")
+
+
+def _columns(trends: Trends) -> list[str]:
+    return [
+        t("trends.col.week"),
+        t("trends.col.plans"),
+        t("trends.col.confidence"),
+        t("trends.col.done"),
+        t("trends.col.selfefficacy"),
+        *(symptom_label(name, better) for name, better in trends.symptoms),
+    ]
+
+
+def blocks(trends: Trends) -> list[Block]:
+    """The view for a terminal: one line to say there is nothing yet, or the table, the
+    sparklines and what the weeks show."""
+    rows = trends.rows
+    if not rows:
+        return [Para(t("trends.nothing"))]
+    names = [name for name, _ in trends.symptoms]
+    columns = _columns(trends)
     table = Table(
-        [
-            "Week",
-            "Plans",
-            "Confidence",
-            "",
-            "Done %",
-            "",
-            "Self-efficacy",
-            *(labels[name] for name in symptoms),
-        ],  # fmt: skip
-        title=t("trends.title", first=rows[0].week, last=rows[-1].week) if rows else None,
+        [*columns[:3], "", columns[3], "", *columns[4:]],
+        title=t("trends.title", first=rows[0].week, last=rows[-1].week),
     )
     for r in rows:
         table.rows.append(
             [
-                Cell(f"{r.week} ({r.monday:%d %b})"),
+                Cell(_week(r.monday, r.week)),
                 Cell(str(r.plans) if r.plans else GAP),
                 Cell(_num(r.confidence), "confidence"),
-                Cell(bar(r.confidence, 10), "confidence"),
+                Cell(bar(r.confidence, 10), "confidence", plain=""),  # the figure says it
                 Cell(_num(r.completion, 0), "done"),
-                Cell(bar(r.completion, 100), "done"),
+                Cell(bar(r.completion, 100), "done", plain=""),
                 Cell(_num(r.selfefficacy)),
-                *(Cell(_num(r.symptoms[name])) for name in symptoms),
+                *(Cell(_num(r.symptoms[name])) for name in names),
             ]
         )
     out: list[Block] = [table]
-    lines = [("Confidence", [r.confidence for r in rows], 10.0),
-             ("Done %", [r.completion for r in rows], 100.0),
-             ("Self-efficacy", [r.selfefficacy for r in rows], 10.0)]  # fmt: skip
-    lines += [(labels[name], [r.symptoms[name] for r in rows], 10.0) for name in symptoms]
-    width = max(len(name) for name, _, _ in lines)
-    for name, values, top in lines:
-        out.append(Para(f"{one_line(name).ljust(width)}  {sparkline(values, top)}", "muted"))
-    out.append(Para(t("trends.gaps"), "muted"))
-    for measure in ("confidence", "completion"):
-        d = trend[measure]
-        if d["direction"] is None:
-            out.append(Para(t("trends.direction_unknown", measure=t(f"trends.{measure}"))))
-        else:
-            out.append(Para(t("trends.direction", measure=t(f"trends.{measure}"),
-                              direction=d["direction"], slope=d["slope"],
-                              unit=t(f"trends.unit_{measure}"))))  # fmt: skip
-    if bands:
-        parts = [t("trends.band", band=b.label, done=_num(b.completion, 0), plans=_plans(b.plans))
-                 for b in bands]  # fmt: skip
-        out.append(Para(t("trends.calibration", bands="; ".join(parts))))
-    if hint:
-        out.append(Para(t("trends.hint"), "warning"))
+    lines = [(columns[2], [r.confidence for r in rows], 10.0),
+             (columns[3], [r.completion for r in rows], 100.0),
+             (columns[4], [r.selfefficacy for r in rows], 10.0)]  # fmt: skip
+    lines += [
+        (label, [r.symptoms[name] for r in rows], 10.0)
+        for label, name in zip(columns[5:], names, strict=True)
+    ]
+    width = max(len(one_line(label)) for label, _, _ in lines)
+    for label, values, top in lines:
+        # glyphs read badly aloud: plain output has the table's figures instead
+        line = f"{one_line(label).ljust(width)}  {sparkline(values, top)}"
+        out.append(Para(line, "muted", plain=""))
+    out.append(Para(t("trends.gaps"), "muted", plain=t("trends.gaps_plain")))
+    out += [Para(text, style) for text, style in sentences(trends)]
     return out
 
 
-def as_json(rows: list[WeekRow], trend: dict[str, Any], bands: list[Band]) -> dict[str, Any]:
+def _direction_json(d: Direction) -> dict[str, Any]:
+    return {"slope": d.slope, "direction": d.direction, "finished_weeks": d.weeks}
+
+
+def as_json(trends: Trends) -> dict[str, Any]:
     return {
         "weeks": [
             {
@@ -101,23 +126,136 @@ def as_json(rows: list[WeekRow], trend: dict[str, Any], bands: list[Band]) -> di
                 "selfefficacy": r.selfefficacy,
                 "symptoms": r.symptoms,
             }
-            for r in rows
+            for r in trends.rows
         ],
-        "direction": trend,
+        "symptoms": [
+            {"name": name, "higher_is_better": better} for name, better in trends.symptoms
+        ],
+        "direction": {
+            "confidence": _direction_json(trends.confidence),
+            "completion": _direction_json(trends.completion),
+        },
         "calibration": [
-            {"band": b.label, "plans": b.plans, "completion": b.completion} for b in bands
+            {"band": b.label, "finished_plans": b.plans, "completion": b.completion}
+            for b in trends.bands
         ],
+        "hint": trends.hint,
     }
 
 
-def as_csv(rows: list[WeekRow]) -> str:
-    symptoms = list(rows[0].symptoms) if rows else []
+def as_csv(trends: Trends) -> str:
+    names = [name for name, _ in trends.symptoms]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["week", "monday", "plans", "confidence", "completion", "selfefficacy",
-                     *(f"symptom:{name}" for name in symptoms)])  # fmt: skip
-    for r in rows:
-        values = [r.confidence, r.completion, r.selfefficacy, *(r.symptoms[n] for n in symptoms)]
+                     *(f"symptom:{name}" for name in names)])  # fmt: skip
+    for r in trends.rows:
+        values = [r.confidence, r.completion, r.selfefficacy, *(r.symptoms[n] for n in names)]
         writer.writerow([r.week, r.monday.isoformat(), r.plans,
                          *("" if v is None else round(v, 3) for v in values)])  # fmt: skip
     return buffer.getvalue()
+
+
+def svg(trends: Trends) -> str:
+    """The chart as an SVG file of its own."""
+    from smcoach.render.chart import svg as chart
+
+    return chart(trends, [text for text, _ in sentences(trends)])
+
+
+# --- the HTML page ------------------------------------------------------------------------------
+
+STYLE = """
+:root { color: #111; background: #fff; }
+body {
+  font-family: system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans",
+    "Liberation Sans", sans-serif;
+  font-size: 11pt; line-height: 1.45; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
+}
+h1 { font-size: 1.6em; margin: 0 0 0.2em; }
+h2 { font-size: 1.2em; margin: 1.4em 0 0.4em; border-bottom: 1px solid #777; }
+h2, caption { break-after: avoid; page-break-after: avoid; }
+p { margin: 0.3em 0; }
+figure { margin: 0.5em 0; }
+svg { display: block; width: 100%; max-width: 55rem; height: auto; }
+table { border-collapse: collapse; width: 100%; margin: 0.4em 0; font-size: 0.95em; }
+caption { text-align: left; font-weight: 600; padding: 0.3em 0; }
+th, td { border: 1px solid #777; padding: 0.25em 0.45em; text-align: right; }
+th[scope="row"], thead th:first-child { text-align: left; font-weight: normal; }
+thead th { background: #eee; font-weight: 600; text-align: left; }
+td { font-variant-numeric: tabular-nums; }
+thead { display: table-header-group; }
+tr, p, figure { break-inside: avoid; page-break-inside: avoid; }
+.note, .made { color: #444; font-size: 0.92em; }
+.warning { font-weight: 600; border-left: 4px solid #111; padding-left: 0.5em; }
+@page { margin: 15mm; }
+@media print {
+  :root, body { color: #000; background: #fff; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
+  thead th { background: none; }
+  .note, .made { color: #000; }
+  svg { max-width: 100%; }
+}
+""".strip()
+
+
+def html(trends: Trends) -> str:
+    """The trends as one self-contained, printable HTML page: the chart inline, what the
+    weeks show in words, and a table of the figures."""
+    from smcoach.render.chart import svg as chart
+    from smcoach.render.summary import html_text, page_start
+
+    rows = trends.rows
+    title = t("trends.title", first=rows[0].week, last=rows[-1].week)
+    said = sentences(trends)
+    columns = _columns(trends)
+    head = "".join(f'<th scope="col">{html_text(c)}</th>' for c in columns)
+    body = []
+    for r in rows:
+        cells = [
+            str(r.plans) if r.plans else GAP,
+            _num(r.confidence),
+            _num(r.completion, 0),
+            _num(r.selfefficacy),
+            *(_num(r.symptoms[name]) for name, _ in trends.symptoms),
+        ]
+        body.append(
+            f'<tr><th scope="row">{html_text(_week(r.monday, r.week))}</th>'
+            + "".join(f"<td>{html_text(c)}</td>" for c in cells)
+            + "</tr>"
+        )
+    out = [
+        *page_start(title, STYLE),
+        f"<h1>{html_text(title)}</h1>",
+        f'<p class="made">{html_text(t("trends.html_made", day=trends.today.isoformat()))}</p>',
+        '<section aria-labelledby="reading">',
+        f'<h2 id="reading">{html_text(t("trends.html_reading"))}</h2>',
+        *(
+            f'<p class="warning">{html_text(text)}</p>'
+            if style == "warning"
+            else f"<p>{html_text(text)}</p>"
+            for text, style in said
+        ),  # fmt: skip
+        "</section>",
+        '<section aria-labelledby="chart">',
+        f'<h2 id="chart">{html_text(t("trends.html_chart"))}</h2>',
+        "<figure>",
+        chart(trends, [text for text, _ in said], standalone=False).rstrip("\n"),
+        "</figure>",
+        "</section>",
+        '<section aria-labelledby="figures">',
+        f'<h2 id="figures">{html_text(t("trends.html_table"))}</h2>',
+        "<table>",
+        f"<caption>{html_text(title)}</caption>",
+        f"<thead><tr>{head}</tr></thead>",
+        "<tbody>",
+        *body,
+        "</tbody>",
+        "</table>",
+        f'<p class="note">{html_text(t("trends.gaps_table", gap=GAP))}</p>',
+        "</section>",
+        "</main>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(out) + "\n"

@@ -4,7 +4,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from smcoach.domain.models import AgendaItem, CheckIn, Goal, Plan
-from smcoach.domain.week import Step, progress
+from smcoach.domain.week import Step, day_states
 from smcoach.messages import t
 from smcoach.render import Block, Cell, Para, Table, one_line
 
@@ -14,10 +14,17 @@ if TYPE_CHECKING:
     from smcoach.domain.models import Question
     from smcoach.store.health import Health
 
-MARKS = {"done": "✓", "partly": "½", "not": "✗", "rest": "R"}
-LEGEND = (
-    "✓ done  ½ partly  ✗ not done  R rest day  · planned, no answer yet  ○ planned, still to come"
-)
+# Each day of a plan's week on a colour terminal: a mark of its own shape for each state
+# ("open": planned, no answer yet; "later": planned, still to come). Plain output (a pipe,
+# NO_COLOR, a screen reader) says the words instead (messages: marks.*).
+MARKS = {"done": "✓", "partly": "½", "not": "✗", "rest": "R", "open": "?", "later": "○"}
+LEGEND = t("marks.legend")
+
+
+def legend() -> Para:
+    """The key to the marks, in the ordinary style (not dim): on a colour terminal only, as
+    plain output writes the words."""
+    return Para(LEGEND, plain="")
 
 
 def _day(d: date | None) -> str | None:
@@ -123,7 +130,9 @@ def how_often(plan: Plan) -> str:
 
 
 def plan_json(plan: Plan, checkins: list[CheckIn]) -> dict[str, Any]:
-    p = progress(checkins)
+    from smcoach.domain.week import tally as add_up
+
+    total = add_up(plan, checkins)
     return {
         "id": plan.id,
         "what": plan.what,
@@ -144,33 +153,51 @@ def plan_json(plan: Plan, checkins: list[CheckIn]) -> dict[str, Any]:
         "ended": _day(plan.ended),
         "feedback": plan.feedback,
         "feedback_on": _day(plan.feedback_on),
+        "feedback_barrier": plan.feedback_barrier,
+        "replaces": plan.replaces,
         "target": plan.target,
-        "achieved": p.achieved,
+        "achieved": total.achieved,
+        "rest_days": total.rest,
+        "extra_days": total.extra,
         "checkins": [{"day": _day(c.day), "status": c.status, "note": c.note} for c in checkins],
     }
 
 
 def week_marks(plan: Plan, checkins: list[CheckIn], today: date) -> str:
-    """One mark per day of the plan's week, e.g. 'Mon ✓  Tue    Wed ·'."""
-    by_day = {c.day: c.status for c in checkins}
-    parts = []
-    for d in plan.week_days():
-        if d in by_day:
-            mark = MARKS[by_day[d]]
-        elif plan.is_planned(d):
-            mark = "·" if d <= today else "○"
-        else:
-            mark = " "
-        parts.append(f"{d:%a} {mark}")
+    """One mark per day of the plan's week, e.g. 'Mon ✓  Tue    Wed ?'."""
+    parts = [f"{d:%a} {MARKS.get(s, ' ')}" for d, s in day_states(plan, checkins, today)]
     return "  ".join(parts).rstrip()
 
 
+def week_words(plan: Plan, checkins: list[CheckIn], today: date) -> str:
+    """The same in words, for plain output: 'Mon done, Wed no answer yet, Fri still to come'
+    (days neither planned nor checked are left out)."""
+    states = day_states(plan, checkins, today)
+    return ", ".join(t("marks.day", day=f"{d:%a}", mark=t(f"marks.{s}")) for d, s in states if s)
+
+
+def week_para(plan: Plan, checkins: list[CheckIn], today: date, indent: str = "") -> Para:
+    """The week's marks as a line, in words in plain output."""
+    marks, words = week_marks(plan, checkins, today), week_words(plan, checkins, today)
+    return Para(indent + marks, plain=indent + words)
+
+
+def halves(value: float) -> str:
+    """2 -> '2', 1.5 -> '1½', 0.5 -> '½': a partly-done day counts half."""
+    whole, half = int(value), value - int(value) >= 0.5
+    if not half:
+        return str(whole)
+    return f"{whole}½" if whole else "½"
+
+
 def tally(plan: Plan, checkins: list[CheckIn]) -> str:
-    p = progress(checkins)
-    achieved = f"{p.achieved:g}"
-    text = f"{achieved} of {plan.target} done"
-    extras = [f"{n} {label}" for n, label in ((p.partly, "partly"), (p.rest, "rest")) if n]
-    return text + (f" ({', '.join(extras)})" if extras else "")
+    from smcoach.domain.week import tally as add_up
+
+    total = add_up(plan, checkins)
+    text = t("tally.done", achieved=halves(total.achieved), target=total.target)
+    counts = (("partly", total.partly), ("rest", total.rest), ("extra", total.extra))
+    details = [t(f"tally.{key}", n=n) for key, n in counts if n]
+    return t("tally.with", tally=text, details=", ".join(details)) if details else text
 
 
 def plans_blocks(plans: list[Plan], checkins: dict[int, list[CheckIn]]) -> list[Block]:
@@ -204,7 +231,7 @@ def plan_blocks(plan: Plan, checkins: list[CheckIn], goal: Goal | None, today: d
     if plan.kept_low_confidence:
         confidence += " (kept below 7 on purpose)"
     table = Table(["", ""], title=f"Action plan {plan.id}", header=False)
-    rows = [
+    rows: list[tuple[str, str | Cell]] = [
         ("What", plan.what),
         ("How much", plan.how_much),
         ("When", plan.when),
@@ -219,15 +246,21 @@ def plan_blocks(plan: Plan, checkins: list[CheckIn], goal: Goal | None, today: d
             else []
         ),
         *([("Feedback", plan.feedback)] if plan.feedback else []),
+        *([(t("plan.label_got_in_way"), plan.feedback_barrier)] if plan.feedback_barrier else []),
+        *(
+            [(t("plan.label_replaces"), t("plan.replaces", id=plan.replaces))]
+            if plan.replaces
+            else []
+        ),  # fmt: skip
         ("Status", plan.status),
-        ("Days", week_marks(plan, checkins, today)),
+        ("Days", Cell(week_marks(plan, checkins, today), plain=week_words(plan, checkins, today))),
         ("So far", tally(plan, checkins)),
     ]
-    table.rows += [[Cell(k, "heading"), Cell(v)] for k, v in rows]
+    table.rows += [[Cell(k, "heading"), v if isinstance(v, Cell) else Cell(v)] for k, v in rows]
     blocks: list[Block] = [table]
     notes = [c for c in checkins if c.note]
     blocks += [Para(f"{c.day:%a %d %b}: {one_line(c.note or '')}", "muted") for c in notes]
-    blocks.append(Para(LEGEND, "muted"))
+    blocks.append(legend())
     return blocks
 
 
@@ -463,10 +496,10 @@ def today_blocks(
                 "heading",
             )
         )
-        blocks.append(Para("  " + week_marks(p, checkins[p.id], today)))
+        blocks.append(week_para(p, checkins[p.id], today, indent="  "))
         blocks.append(Para("  " + tally(p, checkins[p.id])))
     if plans:
-        blocks.append(Para(LEGEND, "muted"))
+        blocks.append(legend())
     blocks.append(Para(""))
     blocks += [Para("Next: " + t("next." + s.code, **s.values), "step") for s in steps[:2]]
     blocks.append(Para(t("helpnow.not_for_emergencies")))

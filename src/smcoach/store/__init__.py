@@ -3,7 +3,7 @@
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +68,8 @@ def _plan(row: sqlite3.Row) -> Plan:
         feedback=row["feedback"],
         feedback_on=_day(row["feedback_on"]),
         agreed_with_professional=bool(row["agreed_with_professional"]),
+        feedback_barrier=row["feedback_barrier"],
+        replaces=row["replaces"],
     )
 
 
@@ -175,7 +177,9 @@ class Store(
     def add_goal(self, text: str, agenda_id: int | None, by: date | None, today: date) -> int:
         with self._write() as c:
             if agenda_id is not None:
-                self.agenda_item(agenda_id)
+                item = self.agenda_item(agenda_id)
+                if item.status != "open":  # done or removed: not something to aim at now
+                    raise SmcoachError(t("agenda.not_open", id=agenda_id, status=item.status))
             cur = c.execute(
                 "INSERT INTO goals (text, agenda_id, by_day, created) VALUES (?, ?, ?, ?)",
                 [text, agenda_id, by.isoformat() if by else None, today.isoformat()],
@@ -212,15 +216,25 @@ class Store(
         now: str,
         barrier: str | None = None,
         agreed_with_professional: bool = False,
+        replaces: int | None = None,
     ) -> int:
+        """Save a plan. With `replaces`, that plan ends the day before this one starts (in the
+        same transaction), keeping its check-ins: an adjusted plan keeps its history."""
         with self._write() as c:
             if draft.goal_id is not None:
                 self.goal(draft.goal_id)
+            if replaces is not None:
+                old = self.plan(replaces)
+                last = max(draft.start - timedelta(days=1), old.start)
+                c.execute(
+                    "UPDATE plans SET status = 'ended', ended = COALESCE(ended, ?) WHERE id = ?",
+                    [last.isoformat(), replaces],
+                )
             cur = c.execute(
                 """INSERT INTO plans (what, how_much, when_text, days, times, confidence,
                    first_confidence, kept_low_confidence, barrier, goal_id, start, week,
-                   created_at, agreed_with_professional)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   created_at, agreed_with_professional, replaces)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [
                     draft.what,
                     draft.how_much,
@@ -236,6 +250,7 @@ class Store(
                     iso_week(draft.start),
                     now,
                     int(agreed_with_professional),
+                    replaces,
                 ],
             )
             return int(cur.lastrowid or 0)

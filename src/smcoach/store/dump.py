@@ -36,7 +36,7 @@ KINDS = (
         "plans",
         "id",
         ("what", "how_much", "when_text", "start", "created_at"),
-        {"goal_id": "goals"},
+        {"goal_id": "goals", "replaces": "plans"},
     ),  # fmt: skip
     Kind("checkins", None, ("plan_id", "day"), {"plan_id": "plans"}),
     Kind("problems", "id", ("text", "created_at")),

@@ -222,6 +222,18 @@ def m006_questions(db: Any) -> None:
     _run(db, statements)
 
 
+def m007_plan_history(db: Any) -> None:
+    statements = [
+        # What got in the way, said at feedback: shown with the plan, and the draft problem
+        # when the person goes on to problem-solving.
+        "ALTER TABLE plans ADD COLUMN feedback_barrier TEXT",
+        # A plan adjusted part-way through its week is ended and replaced by a new one, which
+        # names it: the history of both is kept.
+        "ALTER TABLE plans ADD COLUMN replaces INTEGER REFERENCES plans (id)",
+    ]
+    _run(db, statements)
+
+
 MIGRATIONS = [
     m001_initial,
     m002_problems,
@@ -229,6 +241,7 @@ MIGRATIONS = [
     m004_selfchecks_and_symptoms,
     m005_settings_and_safety,
     m006_questions,
+    m007_plan_history,
 ]
 NAMES = [m.__name__ for m in MIGRATIONS]
 

@@ -196,6 +196,16 @@ class ProblemQueries:
         with self._write() as c:
             c.execute("UPDATE problem_attempts SET note = ? WHERE id = ?", [note, attempt_id])
 
+    def attempt_idea(self, attempt_id: int) -> str | None:
+        """The words of the idea being tried in an attempt, while it has no plan yet."""
+        row = self.conn.execute(
+            """SELECT i.text FROM problem_attempts a
+               JOIN problem_ideas i ON i.problem_id = a.problem_id AND i.id = a.idea_id
+               WHERE a.id = ? AND a.plan_id IS NULL""",
+            [attempt_id],
+        ).fetchone()
+        return row[0] if row else None
+
     def link_plan(self, attempt_id: int, plan_id: int) -> None:
         """The action plan made from the idea being tried."""
         with self._write() as c:

@@ -26,8 +26,15 @@ class SelfcheckQueries:
     def add_selfcheck(
         self, day: date, form: str, answers: list[int | None], score: float | None, now: str
     ) -> int:
-        """Save one selfcheck: `answers` holds one answer per item, in order (None: skipped)."""
+        """Save one selfcheck: `answers` holds one answer per item, in order (None: skipped).
+        It replaces any taken earlier the same day on the same form: one score a day."""
         with self._write() as c:
+            earlier = "SELECT id FROM selfchecks WHERE day = ? AND form = ?"
+            c.execute(
+                f"DELETE FROM selfcheck_items WHERE selfcheck_id IN ({earlier})",
+                [day.isoformat(), form],
+            )
+            c.execute("DELETE FROM selfchecks WHERE day = ? AND form = ?", [day.isoformat(), form])
             cur = c.execute(
                 """INSERT INTO selfchecks (day, week, form, score, answered, created_at)
                    VALUES (?, ?, ?, ?, ?, ?)""",
@@ -50,6 +57,13 @@ class SelfcheckQueries:
                 ],
             )
             return selfcheck_id
+
+    def selfchecks_on(self, day: date, form: str) -> int:
+        """How many selfchecks of `form` are saved for `day`."""
+        row = self.conn.execute(
+            "SELECT COUNT(*) FROM selfchecks WHERE day = ? AND form = ?", [day.isoformat(), form]
+        ).fetchone()
+        return int(row[0])
 
     def selfchecks(self) -> list[Selfcheck]:
         """Every selfcheck, oldest first, with an answer for each of its form's items (None

@@ -82,18 +82,22 @@ class SessionQueries:
         """The latest plan whose week is over (or ends today) and has had no feedback."""
         row = self.conn.execute(
             """SELECT id FROM plans WHERE feedback_on IS NULL AND date(start, '+6 days') <= ?
+               AND id NOT IN (SELECT replaces FROM plans WHERE replaces IS NOT NULL)
                ORDER BY start DESC, id DESC LIMIT 1""",
             [today.isoformat()],
         ).fetchone()
         return row[0] if row else None
 
-    def record_feedback(self, plan_id: int, how: str | None, today: date) -> None:
-        """Feedback closes the plan's week: the plan ends, with what the person said."""
+    def record_feedback(
+        self, plan_id: int, how: str | None, today: date, barrier: str | None = None
+    ) -> None:
+        """Feedback closes the plan's week: the plan ends, with what the person said (how it
+        went, and what got in the way)."""
         with self._write() as c:
             c.execute(
-                """UPDATE plans SET feedback = ?, feedback_on = ?, status = 'ended',
-                   ended = COALESCE(ended, ?) WHERE id = ?""",
-                [how, today.isoformat(), today.isoformat(), plan_id],
+                """UPDATE plans SET feedback = ?, feedback_on = ?, feedback_barrier = ?,
+                   status = 'ended', ended = COALESCE(ended, ?) WHERE id = ?""",
+                [how, today.isoformat(), barrier, today.isoformat(), plan_id],
             )
 
     def plans_made_in(self, session: Session) -> list[int]:

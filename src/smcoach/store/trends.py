@@ -46,7 +46,8 @@ class TrendQueries:
         self, first: str, last: str, today: date
     ) -> "tuple[dict[str, PlanWeekFigures], dict[str, PlanWeekFigures]]":
         """The plans made in the window, added up by ISO week and by confidence band, in one
-        query over the per-plan figures (worked out once)."""
+        query over the per-plan figures (worked out once). Plans under way add nothing to
+        the days counted or done (SUM skips their NULLs), and are not among the finished."""
         from smcoach.domain.trends import BANDS, PlanWeekFigures
 
         band = " ".join(
@@ -54,11 +55,12 @@ class TrendQueries:
         )
         rows = self.conn.execute(
             _PER_PLAN
-            + f"""SELECT 'week', week, COUNT(*), AVG(confidence), SUM(counted), SUM(achieved)
+            + f"""SELECT 'week', week, COUNT(*), AVG(confidence), SUM(counted), SUM(achieved),
+                         COUNT(counted)
                   FROM per_plan GROUP BY week
                   UNION ALL
                   SELECT 'band', CASE {band} END AS band, COUNT(*), AVG(confidence),
-                         SUM(counted), SUM(achieved)
+                         SUM(counted), SUM(achieved), COUNT(counted)
                   FROM per_plan GROUP BY band""",
             {"first": first, "last": last, "today": today.isoformat()},
         )
@@ -75,3 +77,15 @@ class TrendQueries:
             [first, last],
         )
         return {r[0]: r[1] for r in rows}
+
+    def first_record_week(self) -> str | None:
+        """The ISO week of the person's first plan, check-in, self-check or symptom rating
+        (each read from its table's week index); None when there is none."""
+        row = self.conn.execute(
+            """SELECT MIN(week) FROM (
+                   SELECT MIN(week) AS week FROM plans
+                   UNION ALL SELECT MIN(week) FROM checkins
+                   UNION ALL SELECT MIN(week) FROM selfchecks
+                   UNION ALL SELECT MIN(week) FROM symptom_ratings)"""
+        ).fetchone()
+        return row[0] if row else None
