@@ -9,9 +9,12 @@ import sys
 
 def main() -> None:
     try:
-        from smcoach.cli import app
+        from smcoach.cli import fast
 
-        app()
+        if not fast.run(sys.argv[1:]):  # the everyday commands, without importing typer
+            from smcoach.cli.main import app
+
+            app()
     except KeyboardInterrupt:
         _leave("\n" + _t("interrupted") + "\n", 130)
     except SystemExit as done:

@@ -83,7 +83,7 @@ def test_closed_agenda_item_cannot_be_focused_or_closed_again(run):
 def test_goal_add_with_agenda_and_date(run, run_json):
     run("agenda", "add", "Getting out of breath")
     r = run("goal", "add", "Walk to my daughter's house", "--agenda", "1", "--by", "2027-03-01")
-    assert r.exit_code == 0 and r.stderr == "Added goal 1.\n"
+    assert r.exit_code == 0 and r.stderr == "Goal by Mon 01 Mar 2027.\nAdded goal 1.\n"
     run("goal", "add", "Sleep through the night", "--by", "next fri")
     goals = run_json("goal", "list")
     assert goals == [

@@ -222,8 +222,9 @@ def test_check_in_asks_each_day_and_keeps_answers_given_before_ctrl_c(
     status = "How did it go? done, partly, not done, rest day, or skip"
     s.see(f"Mon 23 Nov, plan 1 (walk): {status}", *CHECK_MENU)
     s.answer(CHOICE, "1")
+    s.see("Checked in for Mon 23 Nov: done.")  # kept before the note is asked
     s.answer(NOTE, "went with my neighbour")
-    s.see("Checked in for Mon 23 Nov: done.")
+    s.see("Note kept with Mon 23 Nov 2026.")
     s.see(f"Tue 24 Nov, plan 1 (walk): {status}", *CHECK_MENU)
     s.answer(CHOICE, "5")
     s.see(f"Wed 25 Nov, plan 1 (walk): {status}", *CHECK_MENU)

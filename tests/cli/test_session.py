@@ -62,8 +62,8 @@ def test_first_session_from_an_answers_file(run, run_json, answers, isolated):
     assert r.exit_code == 0, r.output
     assert "Welcome to smcoach" in r.stderr and str(isolated) in r.stderr  # first run
     assert "does not give medical advice" in r.stderr
-    assert r.stdout.splitlines()[0] == "This week's plan (1)"
-    assert "Next check-in  Monday 23 November: smcoach check --done" in r.stdout
+    assert r.stdout.splitlines()[0] == "Plan 1, for this week"
+    assert "Next check-in  Mon 23 Nov 2026: smcoach check 1 --done" in r.stdout
     agenda = run_json("agenda", "list")
     assert [(i["text"], i["focus"]) for i in agenda] == [
         ("Getting out of breath on the stairs", True),
@@ -122,7 +122,7 @@ def test_second_week_feedback_and_problem_solving(run, run_json, answers, monkey
         "walk up and down the stairs at home",
         "walk in the shopping centre",
     ]
-    assert "This week's plan (2)" in r.stdout
+    assert "Plan 2, for this week" in r.stdout
 
 
 def test_a_missing_answer_stops_and_the_next_run_resumes(run, run_json, answers, isolated):

@@ -44,6 +44,7 @@ def test_adjusting_the_running_plan_replaces_it_and_keeps_its_history(
     r = run("session", "--answers", answers(adjust))
     assert r.exit_code == 0, r.output
     assert "replaces plan 1" in r.stderr
+    assert "plans you already have this week" not in r.stderr  # the one it replaces is not
     old, new = run_json("plan", "list", "--all")
     assert (old["status"], old["ended"]) == ("ended", "2026-11-25")
     assert [c["day"] for c in old["checkins"]] == ["2026-11-23"]  # its history is kept
@@ -63,6 +64,10 @@ def test_adjusting_the_running_plan_replaces_it_and_keeps_its_history(
     shown = run("plan", "show", "2")
     assert "Replaces" in shown.stdout and "plan 1, adjusted part-way" in shown.stdout
     assert run_json("plan", "list") == [new]  # only the new one is current
+    # the days after the old plan was replaced are not missed: Friday is not counted
+    assert old["target"] == 2
+    shown_old = run("plan", "show", "1").stdout
+    assert "1 of 2 done" in shown_old and "Fri" not in shown_old.split("Days")[1].split("\n")[0]
 
 
 def test_adding_a_second_plan_goes_through_agenda_and_goal(run, run_json, answers, first_week):

@@ -384,9 +384,9 @@ def test_weekly_averages_want_iso_week_keys(store):
 
 @pytest.fixture
 def as_if_in_a_terminal(monkeypatch):
-    import smcoach.cli.checkin
+    import smcoach.cli.work.checkin
 
-    monkeypatch.setattr(smcoach.cli.checkin, "interactive", lambda: True)
+    monkeypatch.setattr(smcoach.cli.work.checkin, "interactive", lambda: True)
 
 
 def test_asked_without_a_plan_only_the_ratings(run, two_symptoms, as_if_in_a_terminal):

@@ -44,9 +44,9 @@ def test_check_asks_each_symptom_not_yet_rated_after_the_check_in(tmp_path: Path
     child.expect_exact(f"Mon 23 Nov, plan 1 (walk): {STATUS}")
     child.expect_exact(CHOICE)
     child.sendline("1")
+    child.expect_exact("Checked in for Mon 23 Nov: done.")
     child.expect_exact(NOTE)
     child.sendline("")
-    child.expect_exact("Checked in for Mon 23 Nov: done.")
     child.expect_exact(f"Tue 24 Nov, plan 1 (walk): {STATUS}")
     child.expect_exact(CHOICE)
     child.sendline("5")  # skip for now

@@ -474,3 +474,15 @@ def test_files_are_private_and_not_replaced_without_force(run, history, tmp_path
     assert run("trends", option, str(path), "--force").exit_code == 0
     assert path.read_text() != "mine" and stat.S_IMODE(path.stat().st_mode) == 0o600
     assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file left
+
+
+def test_the_days_after_a_plan_was_ended_are_not_counted_as_missed(run, run_json, monkeypatch):
+    run("plan", "new", "--what", "walk", "--how-much", "10 minutes", "--when", "noon",
+        "--days", "mon,wed,fri", "--confidence", "8")  # fmt: skip
+    run("check", "--done")  # Monday 23
+    monkeypatch.setenv("SMCOACH_TODAY", "2026-11-25")
+    run("check", "--done")  # Wednesday
+    assert run("plan", "end", "1").exit_code == 0  # ended on Wednesday: Friday is not missed
+    monkeypatch.setenv("SMCOACH_TODAY", "2026-11-30")
+    week = next(w for w in run_json("trends")["weeks"] if w["week"] == "2026-W48")
+    assert week["completion"] == 100.0

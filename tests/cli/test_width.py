@@ -92,18 +92,25 @@ def test_plain_output_says_the_days_in_words(run, two_plans, monkeypatch):
         assert "planned, no answer yet" not in out  # the key to marks not shown
 
 
-def test_a_colour_terminal_stacks_too(two_plans):
-    """Rich output makes the same choice from the console's width."""
-    from rich.console import Console
+def test_a_colour_terminal_stacks_too(two_plans, monkeypatch):
+    """Colour output makes the same choice from the terminal's width."""
+    from smcoach.render import Cell, Table, write
 
-    from smcoach.render import Cell, Table, print_rich
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
 
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
     table = Table(["ID", "What", "How much", "Week"], title="Action plans")
     table.rows.append([Cell("1", "id"), Cell(WHAT), Cell("10 minutes"), Cell("2026-W48")])
     for width, stacked in ((60, True), (120, False)):
-        console = Console(file=io.StringIO(), width=width, color_system=None, highlight=False)
-        print_rich([table], console)
-        out = console.file.getvalue()
-        fits(out.rstrip(), width)
-        assert ("What:" in out) is stacked, out
-        assert words(WHAT) <= words(out) and "2026-W48" in words(out)
+        monkeypatch.setenv("COLUMNS", str(width))
+        stream = Terminal()
+        write([table], stream)
+        out = stream.getvalue()
+        assert "\x1b[" in out  # in colour
+        plain = re.sub("\x1b\\[[0-9;]*m", "", out)
+        fits(plain.rstrip(), width)
+        assert ("What:" in plain) is stacked, plain
+        assert words(WHAT) <= words(plain) and "2026-W48" in words(plain)

@@ -49,3 +49,10 @@ def test_the_resume_question_takes_the_words_it_shows_and_their_starts() -> None
     assert pick("not done", CHECK_OPTIONS) == "not"
     assert pick("Rest Day", CHECK_OPTIONS) == "rest"
     assert pick("keep it", [("keep", "keep it"), ("change", "change it")]) == "keep"
+
+
+def test_a_first_word_that_is_one_options_key_chooses_it() -> None:
+    smaller = [("less", "do less each time"), ("keep", "keep the plan as it is")]
+    assert pick("keep it", smaller) == "keep"
+    assert pick("Less please", smaller) == "less"
+    assert pick("maybe keep", smaller) is None

@@ -104,8 +104,13 @@ def test_feedback_counts_partly_as_half_and_rest_days_as_excused():
 
 def test_next_check_in():
     p = plan()
-    assert next_check_in(p, MON) == MON
-    assert next_check_in(p, MON + timedelta(1)) == MON + timedelta(2)
-    assert next_check_in(p, MON + timedelta(5)) is None
-    assert next_check_in(p, MON - timedelta(3)) == MON  # a plan that starts later
-    assert next_check_in(plan(days=None, times=2), MON + timedelta(3)) == MON + timedelta(3)
+    assert next_check_in(p, [], MON) == MON
+    assert next_check_in(p, [], MON + timedelta(1)) == MON + timedelta(2)
+    assert next_check_in(p, [], MON + timedelta(5)) is None
+    assert next_check_in(p, [], MON - timedelta(3)) == MON  # a plan that starts later
+    assert next_check_in(plan(days=None, times=2), [], MON + timedelta(3)) == MON + timedelta(3)
+    # a day already answered is not the next check-in; a met target leaves none
+    assert next_check_in(p, [CheckIn(1, MON, "not")], MON) == MON + timedelta(2)
+    twice = plan(days=None, times=2)
+    done = [CheckIn(1, MON, "done"), CheckIn(1, MON + timedelta(1), "done")]
+    assert next_check_in(twice, done, MON + timedelta(1)) is None

@@ -331,9 +331,9 @@ def test_a_finished_week_next_to_a_current_one() -> None:
 
 def test_all_answered_and_today_planned_suggests_checking_today() -> None:
     assert next_steps(WED, [item(focus=True)], [PlanWeek(plan(), checks(1, MON))]) == [
-        Step("check_today")
+        Step("check_today", {"id": 1})
     ]
-    assert next_steps(MON, [], [PlanWeek(plan(), [])]) == [Step("check_today")]
+    assert next_steps(MON, [], [PlanWeek(plan(), [])]) == [Step("check_today", {"id": 1})]
 
 
 def test_nothing_due_means_all_checked() -> None:
@@ -346,7 +346,7 @@ def test_a_times_plan_asks_every_day() -> None:
         Step("check_yesterday", {"id": 1})
     ]
     assert next_steps(WED, [], [PlanWeek(times_plan(), checks(1, MON, TUE))]) == [
-        Step("check_today")
+        Step("check_today", {"id": 1})
     ]
 
 
@@ -355,7 +355,8 @@ def test_two_current_plans_are_each_considered() -> None:
     b = PlanWeek(times_plan(id=2), checks(2, MON))
     assert next_steps(THU, [], [a, b]) == [Step("check_yesterday", {"id": 2})]
     c = PlanWeek(plan(id=3, days=("thu",)), [])
-    assert next_steps(THU, [], [a, c]) == [Step("check_today")]
+    # the plan due today is named: 'smcoach check --done' would ask which of two
+    assert next_steps(THU, [], [a, c]) == [Step("check_today", {"id": 3})]
 
 
 def test_a_plan_starting_tomorrow_is_not_a_reason_to_make_a_new_plan() -> None:

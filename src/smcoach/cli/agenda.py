@@ -5,8 +5,8 @@ from typing import Annotated
 import typer
 
 from smcoach.cli.common import interactive, today
-from smcoach.cli.helpnow import screened
 from smcoach.cli.prompts import require
+from smcoach.cli.signpost import screened
 from smcoach.domain.rules import parse_id, require_text, same_words
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
@@ -79,13 +79,9 @@ def list_(
 
     Example: smcoach agenda list --all
     """
-    from smcoach.render import views, write, write_json
+    from smcoach.cli.work.lists import agenda_list
 
-    items = ctx.obj.store.agenda(include_closed=all_)
-    if json_out:
-        write_json(views.agenda_json(items))
-    else:
-        write(views.agenda_blocks(items))
+    agenda_list(ctx.obj, all_, json_out)
 
 
 @app.command("focus")

@@ -23,9 +23,17 @@ def db_path(option: Path | None) -> Path:
         return Path(os.environ[DB_ENV]).expanduser()
     if os.environ.get("XDG_DATA_HOME"):
         return Path(os.environ["XDG_DATA_HOME"]) / "smcoach" / "smcoach.db"
-    import typer
+    return app_folder() / "smcoach.db"
 
-    return Path(typer.get_app_dir("smcoach")) / "smcoach.db"
+
+def app_folder() -> Path:
+    """The folder click's get_app_dir("smcoach") names, where smcoach has always kept its data
+    by default; worked out here so that a command need not import typer to find it."""
+    if sys.platform.startswith("win"):
+        return Path(os.environ.get("APPDATA") or os.path.expanduser("~")) / "smcoach"
+    if sys.platform == "darwin":
+        return Path(os.path.expanduser("~/Library/Application Support")) / "smcoach"
+    return Path(os.environ.get("XDG_CONFIG_HOME", os.path.expanduser("~/.config"))) / "smcoach"
 
 
 def today() -> date:
@@ -96,3 +104,34 @@ class Env:
 
 def interactive() -> bool:
     return sys.stdin.isatty()
+
+
+def failure(error: BaseException, env: Env | None) -> tuple[str, int, str] | None:
+    """The one line a person is shown for an error they can cause (or that their file can):
+    (message, exit code, prefix). None for anything else, a bug, which is raised as it is.
+    Both routes to a command use it: typer's (SmcoachGroup.invoke) and the fast one."""
+    from smcoach.errors import NotSaved
+    from smcoach.messages import t
+
+    if isinstance(error, NotSaved):  # an honest answer, not a mistake
+        return str(error), 1, ""
+    if isinstance(error, SmcoachError):
+        return str(error), 1, "Error: "
+    if isinstance(error, KeyboardInterrupt):
+        sys.stderr.write("\n")
+        return t("interrupted"), 130, ""
+    if not isinstance(error, Exception) or isinstance(error, BrokenPipeError):
+        return None
+    import sqlite3
+
+    if isinstance(error, sqlite3.Error) and env is not None:
+        from smcoach.store import explain
+
+        return str(explain(error, env.path)), 1, "Error: "
+    if isinstance(error, OSError):
+        return f"{error.strerror or error}: {error.filename or ''}".rstrip(": "), 1, "Error: "
+    if isinstance(error, ValueError) and "null byte" in str(error):  # a path holding NUL
+        return t("path.nul"), 1, "Error: "
+    if env is not None and (damage := env.damage()):
+        return damage, 1, "Error: "  # garbage read from a damaged file, not a bug to show
+    return None

@@ -1,8 +1,9 @@
 """Your data is yours: smcoach export, import, backup, restore and erase."""
 
+from collections.abc import Generator, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Annotated, Any, BinaryIO
 
 import typer
 
@@ -57,65 +58,94 @@ def export(
             raise SmcoachError(t("export.needs_out"))
         _export_csv(env, out, force)
     else:
-        text = _render(env, kind)
-        if out is None:
-            import sys
+        import contextlib
+        import itertools
 
-            sys.stdout.buffer.write(text)
-            return
-        from smcoach.store.files import write_private
+        with contextlib.closing(_render(env, kind)) as made:
+            # The first piece is made before anything is written: what stops an export (a
+            # damaged file, no plan for a calendar) stops it before a file or folder is made.
+            pieces = itertools.chain([next(made)], made)
+            if out is None:
+                import sys
 
-        write_private(out, text, overwrite=force)
+                for piece in pieces:
+                    sys.stdout.buffer.write(piece)
+                return
+            from smcoach.store.files import write_private_with
+
+            write_private_with(out, lambda f: f.writelines(pieces), overwrite=force)
     notice(t("export.saved", what=t(f"export.what_{kind}"), path=out))
 
 
-def _render(env: Env, kind: str) -> bytes:
-    """The export as the bytes of one file."""
+def _render(env: Env, kind: str) -> Generator[bytes, None, None]:
+    """The export as the bytes of one file, in pieces: the JSON export of everything is
+    written as it is read, so that any amount of data is exported in the same memory."""
     store = env.store
     if kind == "json":
-        import json
+        from smcoach.render.jsonstream import chunks
 
-        data = json.dumps(store.dump(), sort_keys=True, ensure_ascii=False, indent=2)
-        return (data + "\n").encode("utf-8")
+        with store.dump_streamed() as document:
+            for piece in chunks(document, sort_keys=True):
+                yield piece.encode("utf-8")
+        yield b"\n"
+        return
     if kind == "ics":
         from smcoach.render.calendar import ics
 
-        return ics(store.plans())  # a calendar needs one event at least: no plan is an error
+        yield ics(store.plans())  # a calendar needs one event at least: no plan is an error
+        return
     from smcoach.cli.summary import appointment_summary
     from smcoach.render import summary
 
     made = appointment_summary(store, today())
     text = summary.markdown(made) if kind == "md" else summary.html(made)
-    return text.encode("utf-8")
+    yield text.encode("utf-8")
 
 
 def _export_csv(env: Env, out: Path, force: bool) -> None:
-    """One CSV file per kind of record, in a folder or a zip file."""
+    """One CSV file per kind of record, in a folder or a zip file, each written as its rows
+    are read: any amount of data is exported in the same memory."""
+    import contextlib
+    from functools import partial
+
+    from smcoach.store.files import write_private_with
+
+    with contextlib.closing(env.store.tables()) as tables:
+        if out.suffix.lower() != ".zip":
+            for table, columns, rows in tables:
+                fill = partial(_write_csv, columns=columns, rows=rows)
+                write_private_with(out / f"{table}.csv", fill, overwrite=force)
+            return
+        import zipfile
+
+        def pack(file: BinaryIO) -> None:
+            with zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED) as archive:
+                for table, columns, rows in tables:
+                    # a fixed time: the same data gives the same zip
+                    info = zipfile.ZipInfo(f"{table}.csv", date_time=(1980, 1, 1, 0, 0, 0))
+                    info.external_attr = 0o600 << 16
+                    info.compress_type = zipfile.ZIP_DEFLATED
+                    with archive.open(info, "w") as member:
+                        _write_csv(member, columns, rows)
+
+        write_private_with(out, pack, overwrite=force)
+
+
+def _write_csv(file: IO[bytes], columns: list[str], rows: Iterable[tuple[Any, ...]]) -> None:
+    """A table as CSV in UTF-8, written some 64,000 characters at a time."""
     import csv
     import io
 
-    from smcoach.store.files import write_private
-
-    files: dict[str, bytes] = {}
-    for table, columns, rows in env.store.tables():
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(columns)
-        writer.writerows([_cell(v) for v in row] for row in rows)
-        files[f"{table}.csv"] = buffer.getvalue().encode("utf-8")
-    if out.suffix.lower() == ".zip":
-        import zipfile
-
-        packed = io.BytesIO()
-        with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, data in files.items():
-                info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))  # same data, same zip
-                info.external_attr = 0o600 << 16
-                archive.writestr(info, data, zipfile.ZIP_DEFLATED)
-        write_private(out, packed.getvalue(), overwrite=force)
-        return
-    for name, data in files.items():
-        write_private(out / name, data, overwrite=force)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(v) for v in row])
+        if buffer.tell() >= 1 << 16:
+            file.write(buffer.getvalue().encode("utf-8"))
+            buffer.seek(0)
+            buffer.truncate()
+    file.write(buffer.getvalue().encode("utf-8"))
 
 
 def _cell(value: object) -> object:

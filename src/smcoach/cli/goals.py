@@ -5,8 +5,8 @@ from typing import Annotated
 import typer
 
 from smcoach.cli.common import today
-from smcoach.cli.helpnow import screened
 from smcoach.cli.prompts import require
+from smcoach.cli.signpost import screened
 from smcoach.domain.dates import parse_goal_day
 from smcoach.domain.rules import parse_id, require_text
 from smcoach.messages import t
@@ -72,12 +72,15 @@ def add(
     )
     day = today()
     show_goal_notes(goal_text)
+    by_day = parse_goal_day(by, day) if by is not None else None
     goal_id = ctx.obj.store.add_goal(
         goal_text,
         parse_id(agenda_id, "agenda item") if agenda_id is not None else None,
-        parse_goal_day(by, day) if by is not None else None,
+        by_day,
         day,
     )
+    if by_day is not None:  # the day a form such as 'november' was read as
+        notice(t("goal_day.shown", day=by_day))
     notice(t("saved.goal", id=goal_id))
 
 

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from smcoach.cli.common import interactive, now, today
-from smcoach.cli.helpnow import screened
 from smcoach.cli.prompts import Asker, TerminalAsker, ask, ask_optional, choose, require
+from smcoach.cli.signpost import screened
 from smcoach.domain.dates import parse_day, parse_weekdays
 from smcoach.domain.rules import parse_confidence, parse_id, parse_times, require_text
 from smcoach.errors import NotSaved, SmcoachError
@@ -230,7 +230,7 @@ def _make_plan(
     first_confidence = draft.confidence
     if draft.goal_id is not None:
         store.goal(draft.goal_id)  # an unknown goal is an error before any coaching
-    others = len([p for p in store.plans() if p.covers(draft.start)])
+    others = len([p for p in store.plans() if p.covers(draft.start) and p.id != replaces])
     coach = plan_coach()
     if asker is not None and not keep_anyway:
         draft, kept_low, barrier, agreed = _coach_at_prompts(asker, draft, others, agreed)
@@ -270,7 +270,7 @@ def _part(
 ) -> str:
     """A free-text part of the plan. At a terminal, words that call for help now are caught as
     they are typed: the help is shown, and the person may put it another way or leave."""
-    from smcoach.cli.helpnow import hold_back
+    from smcoach.cli.signpost import hold_back
 
     text = _need(asker, value, key, what, how, _text(what), defaults.get(key))
     while asker is not None and hold_back(text):
@@ -357,7 +357,7 @@ def _show_findings(draft: "PlanDraft", others: int) -> "list[coach.Finding]":
 def _reask(asker: Asker, draft: "PlanDraft", field: str) -> "PlanDraft":
     """Ask one part of the plan again, offering the current answer as the default. Words that
     call for help now are caught as they are typed, as at the first asking."""
-    from smcoach.cli.helpnow import hold_back
+    from smcoach.cli.signpost import hold_back
     from smcoach.content import card
 
     if field == "days":
@@ -497,15 +497,9 @@ def list_(
 
     Example: smcoach plan list --all --json
     """
-    from smcoach.render import views, write, write_json
+    from smcoach.cli.work.lists import plan_list
 
-    store = ctx.obj.store
-    plans = store.plans(include_ended=all_)
-    checkins = store.checkins([p.id for p in plans])
-    if json_out:
-        write_json([views.plan_json(p, checkins[p.id]) for p in plans])
-    else:
-        write(views.plans_blocks(plans, checkins))
+    plan_list(ctx.obj, all_, json_out)
 
 
 @app.command("end")

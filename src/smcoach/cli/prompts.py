@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from smcoach.cli.common import interactive
-from smcoach.cli.helpnow import screen_all, screen_typed
+from smcoach.cli.signpost import screen_all, screen_typed
 from smcoach.errors import InputEnded, SmcoachError
 from smcoach.messages import t
 from smcoach.render import Para, one_line, visible, width, wrap
@@ -70,7 +70,7 @@ def choose(question: str, options: list[tuple[str, str]], *, what: str) -> str:
     def parse(answer: str) -> str:
         key = pick(answer, options)
         if key is None:
-            raise SmcoachError(f"choose a number from 1 to {len(options)}")
+            raise SmcoachError(t("menu.choose", n=len(options)))
         return key
 
     return ask("Your choice", parse, what=what)
@@ -88,7 +88,12 @@ def pick(answer: str, options: list[tuple[str, str]]) -> str | None:
         if a in (key.lower(), label.lower()):
             return key
     starting = {key for key, label in options if label.lower().startswith(a)}
-    return starting.pop() if len(starting) == 1 else None
+    if len(starting) == 1:
+        return starting.pop()
+    # "keep it" for "keep the plan as it is": the first word names just one option's key
+    first = a.split()[0]
+    named = {key for key, _ in options if key.lower() == first}
+    return named.pop() if len(named) == 1 and not starting else None
 
 
 def require(

@@ -5,8 +5,8 @@ from typing import Annotated
 import typer
 
 from smcoach.cli.common import today
-from smcoach.cli.helpnow import screened
 from smcoach.cli.prompts import require
+from smcoach.cli.signpost import screened
 from smcoach.domain.rules import parse_id, require_text
 from smcoach.messages import t
 from smcoach.render import notice

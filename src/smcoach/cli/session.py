@@ -169,6 +169,7 @@ def session(
         if choice == "over":
             store.end_session(current.id, "abandoned", now())
             current = None
+    resumed = current is not None
     if current is None:
         facts = gather_facts(store, day, None)
         current = store.start_session(step or first_step(facts), step is not None, day, now())
@@ -180,6 +181,9 @@ def session(
         # others replay the answers saved so far (replaying an 'add' would add it twice).
         if name in STEP_NUMBERS:
             asker.say(Para(t(f"session.step.{name}", n=STEP_NUMBERS[name], total=6), "step"))
+        if resumed and name in ("agenda", "solve"):  # it starts again: say where it stands
+            asker.say(t(f"session.resuming.{name}"))
+        resumed = False
         try:
             STEP_RUNNERS[name](store, recorder if name in REPLAYED else asker, current, day)
         except SessionStopped:
@@ -300,7 +304,7 @@ def step_feedback(store: "Store", asker: Asker, current: "Session", day: date) -
                 target=result.target, rest=result.rest))  # fmt: skip
     if result.extra:
         asker.say(t("session.ack_extra", extra=result.extra))
-    from smcoach.cli.helpnow import hold_back
+    from smcoach.cli.signpost import hold_back
 
     barrier = None
     fell_short = ack in ("some", "none")
@@ -399,7 +403,7 @@ def step_agenda(store: "Store", asker: Asker, current: "Session", day: date) -> 
         return
     if added:
         write(views.agenda_blocks(items), sys.stderr)  # the IDs to choose the focus from
-    from smcoach.cli.helpnow import hold_back
+    from smcoach.cli.signpost import hold_back
 
     # Offered as the focus: the current one, else the first that is not a matter for help now.
     focus = next((i for i in items if i.focus), None) or next(
@@ -422,7 +426,7 @@ def step_agenda(store: "Store", asker: Asker, current: "Session", day: date) -> 
 
 
 def step_goal(store: "Store", asker: Asker, current: "Session", day: date) -> None:
-    from smcoach.cli.helpnow import hold_back
+    from smcoach.cli.signpost import hold_back
     from smcoach.content import card
     from smcoach.domain.dates import parse_goal_day
     from smcoach.domain.rules import require_text
@@ -476,7 +480,7 @@ def step_plan(store: "Store", asker: Asker, current: "Session", day: date) -> No
 
     if store.plans_made_in(current):
         return  # made before the session stopped, or from a problem-solving idea
-    from smcoach.cli.helpnow import hold_back
+    from smcoach.cli.signpost import hold_back
 
     focus = next((i for i in store.agenda() if i.focus), None)
     goals = [g for g in store.goals() if focus is not None and g.agenda_id == focus.id]
@@ -513,13 +517,13 @@ def step_summary(store: "Store", asker: Asker, current: "Session", day: date) ->
     made = store.plans_made_in(current)
     plans = [store.plan(i) for i in made] or [p for p in store.plans() if p.covers(day)]
     goals = {g.id: g for g in store.goals(include_closed=True)}
-    write(views.session_summary_blocks(plans, goals, day))
+    checkins = {p.id: store.checkins([p.id])[p.id] for p in plans}
+    write(views.session_summary_blocks(plans, checkins, goals, day))
 
 
-# The method's six steps, numbered as a course leader would (the introduction comes before
-# them; a plan running this week is looked at in the first).
-STEP_NUMBERS = {"feedback": 1, "running": 1, "solve": 2, "agenda": 3, "goal": 4, "plan": 5,
-                "summary": 6}  # fmt: skip
+# The method's six steps, numbered as a course leader would: the introduction comes before
+# them, and a plan running this week is shown with its own heading.
+STEP_NUMBERS = {"feedback": 1, "solve": 2, "agenda": 3, "goal": 4, "plan": 5, "summary": 6}
 
 STEP_RUNNERS: dict[str, Callable[["Store", Asker, "Session", date], None]] = {
     "intro": step_intro,

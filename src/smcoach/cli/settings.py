@@ -22,7 +22,7 @@ def show(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from smcoach.cli.helpnow import country
+    from smcoach.cli.signpost import country
     from smcoach.render import views, write, write_json
 
     place = country(ctx.obj)

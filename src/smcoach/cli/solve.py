@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from smcoach.cli.common import interactive, now, today
-from smcoach.cli.helpnow import hold_back
 from smcoach.cli.prompts import Asker, TerminalAsker, require
+from smcoach.cli.signpost import hold_back
 from smcoach.domain.rules import parse_id, require_text
 from smcoach.errors import SmcoachError
 from smcoach.messages import t

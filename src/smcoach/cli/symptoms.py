@@ -5,8 +5,8 @@ from typing import Annotated
 import typer
 
 from smcoach.cli.common import today
-from smcoach.cli.helpnow import screened
 from smcoach.cli.prompts import require
+from smcoach.cli.signpost import screened
 from smcoach.domain.symptoms import parse_name
 from smcoach.messages import t
 from smcoach.render import notice
@@ -80,13 +80,9 @@ def list_(
 
     Example: smcoach symptoms list --all
     """
-    from smcoach.render import views, write, write_json
+    from smcoach.cli.work.lists import symptoms_list
 
-    symptoms = ctx.obj.store.symptoms(include_removed=all_)
-    if json_out:
-        write_json(views.symptoms_json(symptoms))
-    else:
-        write(views.symptoms_blocks(symptoms, include_removed=all_))
+    symptoms_list(ctx.obj, all_, json_out)
 
 
 @app.command("remove")

@@ -1,18 +1,10 @@
-"""smcoach trends: weekly confidence, completion, self-efficacy and symptoms."""
+"""smcoach trends: weekly confidence, completion, self-efficacy and symptoms. The options are
+declared here; the work is in cli/work/trends.py."""
 
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
-
-from smcoach.cli.common import today
-from smcoach.errors import SmcoachError
-from smcoach.messages import t
-
-if TYPE_CHECKING:
-    from smcoach.domain.trends import Trends
-    from smcoach.store import Store
 
 Opt = typer.Option
 
@@ -51,56 +43,6 @@ def trends(
 
     Example: smcoach trends --weeks 26 --svg trends.svg
     """
-    from smcoach.domain.dates import parse_day
-    from smcoach.domain.rules import parse_weeks
-    from smcoach.render import trends as view
-    from smcoach.render import write, write_json
+    from smcoach.cli.work import trends as work
 
-    if sum((json_out, csv_out, svg is not None, html is not None)) > 1:
-        raise SmcoachError(t("trends.one_output"))
-    count = parse_weeks(weeks) if weeks is not None else None
-    day = today()
-    start = parse_day(since, day) if since is not None else None
-    found = gather(ctx.obj.store, day, count, start)
-    target = svg or html
-    if json_out:
-        write_json(view.as_json(found))
-    elif csv_out:
-        import sys
-
-        sys.stdout.write(view.as_csv(found))
-    elif target is None:
-        write(view.blocks(found))
-    else:
-        if not found.rows:
-            raise SmcoachError(t("trends.nothing_to_save"))
-        from smcoach.render import notice
-        from smcoach.store.files import write_private
-
-        page = view.svg(found) if svg is not None else view.html(found)
-        write_private(target, page.encode("utf-8"), overwrite=force)
-        notice(t("trends.saved_svg" if svg is not None else "trends.saved_html", path=target))
-
-
-def gather(store: "Store", day: date, weeks: int | None, since: date | None) -> "Trends":
-    """The trends on `day` of the last `weeks` ISO weeks (or those since the week of `since`),
-    from the week of the first record on; no weeks at all when nothing is recorded."""
-    from smcoach.domain import trends as domain
-    from smcoach.domain.dates import iso_week
-
-    first_record = store.first_record_week()
-    if first_record is None:
-        return domain.build(day, [], {}, {}, {}, {}, [])
-    mondays = domain.window(day, weeks, since) or [domain.monday_of(day)]
-    mondays = domain.from_first_record(mondays, domain.week_monday(first_record))
-    first, last = iso_week(mondays[0]), iso_week(mondays[-1])
-    by_week, by_band = store.plan_figures(first, last, day)
-    return domain.build(
-        day,
-        mondays,
-        by_week,
-        by_band,
-        store.weekly_selfefficacy(first, last),
-        store.symptom_weekly_averages(first, last),
-        store.symptoms(include_removed=True),
-    )
+    work.trends(ctx.obj, weeks, since, json_out, csv_out, svg, html, force)

@@ -70,8 +70,16 @@ class Plan(NamedTuple):
 
     @property
     def target(self) -> int:
-        """How many days the plan asks for this week."""
-        return len(self.days) if self.days is not None else self.times or 0
+        """How many days the plan asks for this week (up to its last day)."""
+        if self.days is None:
+            return self.times or 0
+        return sum(1 for d in self.week_days() if self.is_planned(d))
+
+    @property
+    def last_day(self) -> date:
+        """The last day the plan asks for: its week's end, or the day it was ended if earlier
+        (a plan adjusted part-way through its week, or ended by the person)."""
+        return min(self.end, self.ended) if self.ended is not None else self.end
 
     def week_days(self) -> list[date]:
         return [self.start + timedelta(days=i) for i in range(7)]
@@ -80,8 +88,9 @@ class Plan(NamedTuple):
         return self.start <= day <= self.end
 
     def is_planned(self, day: date) -> bool:
-        """A day the person said they would act on; with 'N times a week' any day of the week."""
-        if not self.covers(day):
+        """A day the person said they would act on (with 'N times a week', any day of the
+        week), up to the plan's last day: the days after a plan was ended are not missed."""
+        if not self.covers(day) or day > self.last_day:
             return False
         return self.days is None or weekday_name(day) in self.days
 

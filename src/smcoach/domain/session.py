@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from smcoach.domain.models import CheckIn, Plan
-from smcoach.domain.week import Tally, tally
+from smcoach.domain.week import Tally, answer_due, tally
 
 STEPS = ("intro", "feedback", "solve", "running", "agenda", "goal", "plan", "summary")
 # What the person chose to do with the plan running this week ('running.choice').
@@ -86,11 +86,12 @@ def acknowledgement(result: Tally) -> str:
     return "none"
 
 
-def next_check_in(plan: Plan, today: date) -> date | None:
-    """The first planned day from today on, within the plan's week."""
+def next_check_in(plan: Plan, checkins: list[CheckIn], today: date) -> date | None:
+    """The first day from today on, within the plan's week, that still wants a check-in (a
+    planned day not answered; none once a times-a-week target is met)."""
     day = max(today, plan.start)
     while day <= plan.end:
-        if plan.is_planned(day):
+        if answer_due(plan, checkins, day):
             return day
         day += timedelta(days=1)
     return None

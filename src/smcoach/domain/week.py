@@ -143,8 +143,11 @@ def next_steps(
             steps.append(Step("choose_focus"))
         steps.append(Step("new_plan"))
     elif current and not steps:
-        due_today = any(answer_due(w.plan, w.checkins, today) for w in current)
-        steps.append(Step("check_today" if due_today else "all_checked"))
+        due_now = [w.plan.id for w in current if answer_due(w.plan, w.checkins, today)]
+        if due_now:  # the plan is named: with two current plans, 'check --done' must say which
+            steps.append(Step("check_today", {"id": due_now[0]}))
+        else:
+            steps.append(Step("all_checked"))
     if selfcheck_due:
         steps.append(Step("selfcheck_due"))
     return steps

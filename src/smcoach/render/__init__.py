@@ -1,8 +1,9 @@
 """Output: a tiny document model (paragraphs and tables), printed either as plain text (pipes,
-NO_COLOR, tests: fast, no escape codes) or through Rich on a colour terminal.
+NO_COLOR, tests: no escape codes) or with colour and marks on a colour terminal, by the same
+small layout code (no Rich: importing it cost every view 30-55 ms).
 
-Rich is imported only when it is used. Text the person typed is never read as markup, and
-control characters in it are shown escaped, so a note cannot restyle or move the terminal.
+Text the person typed is never read as markup, and control characters in it are shown
+escaped, so a note cannot restyle or move the terminal.
 A table cell is one line, and so is every value put into a sentence (see messages.t and
 safe_text.one_line): a line break stored in a note is shown as \\n, so it cannot start a line
 that looks like smcoach's own.
@@ -62,14 +63,14 @@ THEME = {
 }
 
 
-def use_rich(stream: TextIO) -> bool:
+def use_colour(stream: TextIO) -> bool:
     return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
 def is_plain(stream: TextIO | None = None) -> bool:
     """Whether `write` gives plain text on this stream (stdout by default): a pipe or a file,
     NO_COLOR, or a dumb terminal. There, marks and bars are better given as words."""
-    return not use_rich(stream or sys.stdout)
+    return not use_colour(stream or sys.stdout)
 
 
 MIN_WIDTH = 20  # narrower than any real screen: wrapping to less would help no one
@@ -97,8 +98,6 @@ def wrap(text: str, columns: int | None, first: str = "", rest: str | None = Non
     number or a date such as 2026-W48 (a word longer than a line is kept whole). Each line of
     `text` is wrapped on its own and keeps its indent; `first` starts the first line and `rest`
     (default: as wide as `first`, in spaces) the lines after it."""
-    import textwrap
-
     rest = " " * len(first) if rest is None else rest
     lines: list[str] = []
     for n, line in enumerate(text.split("\n")):
@@ -106,6 +105,8 @@ def wrap(text: str, columns: int | None, first: str = "", rest: str | None = Non
         if columns is None or len(start) + len(line) <= columns:
             lines.append(start + line)
             continue
+        import textwrap  # only for a line that needs it: a command should not pay for it
+
         indent = line[: len(line) - len(line.lstrip())]
         lines += textwrap.wrap(
             line.strip(),
@@ -120,49 +121,86 @@ def wrap(text: str, columns: int | None, first: str = "", rest: str | None = Non
 
 def write(blocks: list[Block], stream: TextIO | None = None) -> None:
     stream = stream or sys.stdout
-    if use_rich(stream):
-        _write_rich(blocks, stream)
-    else:
-        _write_plain(blocks, stream)
+    styled = use_colour(stream)
+    lines = _lines(blocks, width(stream), styled)
+    stream.write("\n".join(lines) + ("\n" if lines else ""))
 
 
 def write_json(data: Any, stream: TextIO | None = None) -> None:
-    import json
+    """`data` as `json.dumps(data, ensure_ascii=False, indent=2)` and a newline, written piece
+    by piece: an iterator in it (a generator of records) is written as an array while it is
+    read, so a listing of any length takes the same memory (see render/jsonstream.py)."""
+    from smcoach.render.jsonstream import chunks
 
-    (stream or sys.stdout).write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    out = stream or sys.stdout
+    for piece in chunks(data):
+        out.write(piece)
+    out.write("\n")
 
 
 def _plain(cell: Cell) -> str:
     return one_line(cell.text if cell.plain is None else cell.plain)
 
 
-def _write_plain(blocks: list[Block], stream: TextIO) -> None:
-    columns = width(stream)
+# ANSI styles for the theme's names: a colour terminal gets them, plain output never does.
+# (smcoach draws its own tables: Rich took 30-55 ms to import for every view.)
+SGR = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "blue": "34",
+       "magenta": "35", "cyan": "36"}  # fmt: skip
+
+
+def _paint(text: str, style: str | None, styled: bool) -> str:
+    """`text` in a THEME style (or a style's own words, such as "bold") at a colour terminal."""
+    if not styled or not text:
+        return text
+    codes = [SGR[word] for word in THEME.get(style or "", style or "").split() if word in SGR]
+    return f"\x1b[{';'.join(codes)}m{text}\x1b[0m" if codes else text
+
+
+def _lines(blocks: list[Block], columns: int | None, styled: bool) -> list[str]:
+    """The blocks laid out as lines: paragraphs wrapped between words at `columns` (None: kept
+    whole), a table in columns when it fits, else stacked. `styled`: a colour terminal, which
+    shows marks and bars and styles; plain output shows words instead (Cell.plain, Para.plain)
+    and no escape codes."""
     out: list[str] = []
     for block in blocks:
         if isinstance(block, Para):
-            if block.plain == "" and block.text:
+            text = block.text if styled or block.plain is None else block.plain
+            if not styled and block.plain == "" and block.text:
                 continue  # shown only on a colour terminal
-            out += wrap(visible(block.text if block.plain is None else block.plain), columns)
+            out += [_paint(line, block.style, styled) for line in wrap(visible(text), columns)]
             continue
         if block.title:
-            out += wrap(one_line(block.title), columns)
-        cells = [[_plain(c) for c in row] for row in block.rows]
-        # a column with no heading and nothing to show in plain output (a bar) is left out
-        keep = [i for i, h in enumerate(block.columns) if h or any(row[i] for row in cells)]
-        if len(keep) < len(block.columns):
-            kept = Table([block.columns[i] for i in keep], block.title, block.header)
-            kept.rows = [[row[i] for i in keep] for row in block.rows]
-            block, cells = kept, [[row[i] for i in keep] for row in cells]
-        widths = [len(h) for h in block.columns]
-        for row in cells:
-            widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
-        if columns is not None and sum(widths) + 2 * (len(widths) - 1) > columns:
-            out += _stacked_plain(block, columns)
-            continue
-        for row in [block.columns, *cells] if block.header else cells:
-            out.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
-    stream.write("\n".join(out) + ("\n" if out else ""))
+            out += [_paint(line, "bold", styled) for line in wrap(one_line(block.title), columns)]
+        out += _table(block, columns, styled)
+    return out
+
+
+def _table(block: Table, columns: int | None, styled: bool) -> list[str]:
+    shown = (lambda c: one_line(c.text)) if styled else _plain
+    cells = [[shown(c) for c in row] for row in block.rows]
+    # a column with no heading and nothing to show (a bar, in plain output) is left out
+    keep = [i for i, h in enumerate(block.columns) if h or any(row[i] for row in cells)]
+    if len(keep) < len(block.columns):
+        kept = Table([block.columns[i] for i in keep], block.title, block.header)
+        kept.rows = [[row[i] for i in keep] for row in block.rows]
+        block, cells = kept, [[row[i] for i in keep] for row in cells]
+    widths = [len(h) for h in block.columns]
+    for texts in cells:
+        widths = [max(w, len(c)) for w, c in zip(widths, texts, strict=True)]
+    total = sum(widths) + 2 * (len(widths) - 1)
+    if columns is not None and total > columns:
+        return _stacked(block, columns, styled)
+    lines = []
+    if block.header:
+        heads = [h.ljust(w) for h, w in zip(block.columns, widths, strict=True)]
+        lines.append(_paint("  ".join(heads).rstrip(), "bold", styled))
+        if styled:  # a rule under the headings, as a colour terminal's tables have
+            lines.append(_paint("─" * total, "dim", styled))
+    for record, texts in zip(block.rows, cells, strict=True):
+        parts = [_paint(text, cell.style, styled) + " " * (w - len(text))
+                 for cell, text, w in zip(record, texts, widths, strict=True)]  # fmt: skip
+        lines.append("  ".join(parts).rstrip())
+    return lines
 
 
 Record = list[tuple[str, list[Cell]]]
@@ -198,77 +236,26 @@ def _label_width(record: Record, columns: int) -> int | None:
     return pad if pad <= columns // 3 else None
 
 
-def _stacked_plain(table: Table, columns: int) -> list[str]:
+def _stacked(table: Table, columns: int, styled: bool) -> list[str]:
+    """A table too wide for the screen: one "label: value" line per cell, a blank line between
+    records, so that no word or number is split across lines."""
     lines: list[str] = []
-    for n, record in enumerate(_records(table, plain=True)):
+    for n, record in enumerate(_records(table, plain=not styled)):
         if n:
             lines.append("")
         pad = _label_width(record, columns)
         for label, cells in record:
             head = f"{one_line(label)}: " if label else ""
-            value = "  ".join(map(_plain, cells))
+            texts = [one_line(c.text) if styled else _plain(c) for c in cells]
+            value = "  ".join(texts)
             if pad is None:
-                lines += wrap(value, columns, first=head, rest="  ")
+                wrapped = wrap(value, columns, first=head, rest="  ")
             else:
-                lines += wrap(value, columns, first=head.ljust(pad), rest=" " * pad)
+                wrapped = wrap(value, columns, first=head.ljust(pad), rest=" " * pad)
+            if styled and head:  # the label in bold; the values as they are
+                wrapped[0] = _paint(wrapped[0][: len(head)], "bold", True) + wrapped[0][len(head) :]
+            lines += wrapped
     return lines
-
-
-def _write_rich(blocks: list[Block], stream: TextIO) -> None:
-    from rich.console import Console
-
-    print_rich(blocks, Console(file=stream, highlight=False, markup=False, emoji=False))
-
-
-def print_rich(blocks: list[Block], console: Any) -> None:
-    """Print blocks on a Rich console. A table wider than the console is shown stacked, as
-    in plain output."""
-    from rich import box
-    from rich.measure import Measurement
-    from rich.table import Table as RichTable
-    from rich.text import Text
-
-    def text(value: str, style: str | None) -> Text:
-        return Text(one_line(value), style=THEME.get(style or "", ""))
-
-    for block in blocks:
-        if isinstance(block, Para):
-            console.print(Text(visible(block.text), style=THEME.get(block.style or "", "")))
-            continue
-        table = RichTable(
-            box=box.SIMPLE_HEAD,
-            title=one_line(block.title) if block.title else None,
-            title_justify="left",
-            title_style="bold",
-            header_style="bold",
-            show_header=block.header,
-        )
-        for column in block.columns:
-            table.add_column(column, overflow="fold")
-        for row in block.rows:
-            table.add_row(*(text(c.text, c.style) for c in row))
-        natural = Measurement.get(console, console.options.update_width(10**6), table)
-        if natural.maximum <= console.width:
-            console.print(table)
-            continue
-        if block.title:
-            console.print(Text(one_line(block.title), style="bold"))
-        for n, record in enumerate(_records(block, plain=False)):
-            if n:
-                console.print()
-            pad = _label_width(record, console.width)
-            grid = RichTable.grid(padding=(0, 1) if pad else 0)
-            if pad:
-                grid.add_column(style="bold", no_wrap=True)
-            grid.add_column(overflow="fold")
-            for label, cells in record:
-                value = Text("  ").join(text(c.text, c.style) for c in cells)
-                if pad:
-                    grid.add_row(Text(f"{one_line(label)}:" if label else ""), value)
-                else:
-                    head = Text(f"{one_line(label)}: " if label else "", style="bold")
-                    grid.add_row(head + value)
-            console.print(grid)
 
 
 def notice(text: str | Para, style: str | None = None) -> None:

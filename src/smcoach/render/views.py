@@ -9,6 +9,8 @@ from smcoach.messages import t
 from smcoach.render import Block, Cell, Para, Table, one_line
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
     from smcoach.domain.coach import Finding
     from smcoach.domain.doctor import Advice
     from smcoach.domain.models import Question
@@ -163,6 +165,11 @@ def plan_json(plan: Plan, checkins: list[CheckIn]) -> dict[str, Any]:
     }
 
 
+def plans_json(plans: "Iterable[tuple[Plan, list[CheckIn]]]") -> "Iterator[dict[str, Any]]":
+    """`plan_json` for each plan as it comes: for `write_json` to write as it reads."""
+    return (plan_json(plan, checkins) for plan, checkins in plans)
+
+
 def week_marks(plan: Plan, checkins: list[CheckIn], today: date) -> str:
     """One mark per day of the plan's week, e.g. 'Mon ✓  Tue    Wed ?'."""
     parts = [f"{d:%a} {MARKS.get(s, ' ')}" for d, s in day_states(plan, checkins, today)]
@@ -264,8 +271,10 @@ def plan_blocks(plan: Plan, checkins: list[CheckIn], goal: Goal | None, today: d
     return blocks
 
 
-def session_summary_blocks(plans: list[Plan], goals: dict[int, Goal], today: date) -> list[Block]:
-    """The end of a session: this week's plan(s), the goal each serves, the next check-in."""
+def session_summary_blocks(
+    plans: list[Plan], checkins: dict[int, list[CheckIn]], goals: dict[int, Goal], today: date
+) -> list[Block]:
+    """The end of a session: this week's plans, the goal each serves, the next check-in."""
     from smcoach.domain.session import next_check_in
 
     if not plans:
@@ -273,9 +282,9 @@ def session_summary_blocks(plans: list[Plan], goals: dict[int, Goal], today: dat
     blocks: list[Block] = []
     for plan in plans:
         goal = goals.get(plan.goal_id) if plan.goal_id is not None else None
-        due = next_check_in(plan, today)
-        table = Table(["", ""], title=f"This week's plan ({plan.id})", header=False)
-        next_check = f"{due:%A %d %B}: smcoach check --done" if due else "none left"
+        due = next_check_in(plan, checkins.get(plan.id, []), today)
+        table = Table(["", ""], title=t("session.summary_title", id=plan.id), header=False)
+        next_check = t("session.next_check", day=due, id=plan.id) if due else t("session.none_left")
         rows = [
             ("What", plan.what),
             ("How much", plan.how_much),

@@ -1,7 +1,7 @@
 """The only place that knows SQL and table names. Each public write method is one transaction."""
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
@@ -11,7 +11,7 @@ from smcoach.domain.dates import iso_week
 from smcoach.domain.models import AgendaItem, CheckIn, Goal, Plan, PlanDraft
 from smcoach.errors import DamagedError, SmcoachError, StoreError
 from smcoach.messages import t
-from smcoach.store.connection import check, connect
+from smcoach.store.connection import check, connect, guard
 from smcoach.store.grouped import rows_by
 from smcoach.store.problems import ProblemQueries
 from smcoach.store.questions import QuestionQueries
@@ -95,19 +95,23 @@ class Store(
 
     def check(self, full: bool = False) -> None:
         """Read the whole file with SQLite's quick_check, or with `full` its integrity_check;
-        raises StoreError if it is damaged."""
+        raises StoreError if it is damaged. Its time grows with the data: writes do not run
+        it (see `_write`)."""
         check(self.conn, self.path, full)
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One user action: read-then-write under BEGIN IMMEDIATE, all or nothing.
 
-        SQLite can write into a damaged file without noticing, so every write first reads the
-        whole file with quick_check (about 1 ms a year of daily use); reads skip it, and
-        SQLite reports any damage they meet."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        Every write first looks at the file in constant time (`connection.guard`: not from a
+        newer smcoach, not cut short), so that a write takes the same time at any size; SQLite
+        reports the damage a statement meets. Reading the file through is for `check`."""
         try:
-            check(self.conn, self.path)
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError as e:  # page 1 is not a database's, or the file is short
+            raise explain(e, self.path) from None
+        try:
+            guard(self.conn, self.path)
             yield self.conn
         except BaseException:
             self.conn.execute("ROLLBACK")
@@ -283,12 +287,26 @@ class Store(
 
         return dump(self.conn)
 
-    def tables(self) -> Iterator[tuple[str, list[str], list[tuple[Any, ...]]]]:
-        """Each record type's name, columns and rows, for the CSV export."""
+    @contextmanager
+    def dump_streamed(self) -> Iterator[dict[str, Any]]:
+        """`dump`, each table an iterator of records read as they are used, in one snapshot
+        held until the block ends: to write an export of any size in the same memory."""
+        from smcoach.store.dump import streamed
+
+        with streamed(self.conn) as document:
+            yield document
+
+    def tables(self) -> Generator[tuple[str, list[str], Iterator[tuple[Any, ...]]], None, None]:
+        """Each record type's name, columns and rows, for the CSV export: the rows are read
+        as they are used, all in one snapshot, held until this is gone through or closed."""
         from smcoach.store.dump import KINDS, rows
 
-        for kind in KINDS:
-            yield (kind.table, *rows(self.conn, kind.table))
+        self.conn.execute("BEGIN")  # one consistent read, even while another smcoach writes
+        try:
+            for kind in KINDS:
+                yield (kind.table, *rows(self.conn, kind.table))
+        finally:
+            self.conn.execute("ROLLBACK")
 
     def import_records(self, data: object, merge: bool) -> tuple[int, int]:
         """Import an export, all or nothing. Without `merge` the file must hold no records yet.
@@ -360,6 +378,23 @@ class Store(
 
     def checkins(self, plan_ids: list[int]) -> dict[int, list[CheckIn]]:
         return rows_by(self.conn, "checkins", "plan_id", plan_ids, "day", _checkin)
+
+    def plans_with_checkins(
+        self, include_ended: bool = False
+    ) -> Iterator[tuple[Plan, list[CheckIn]]]:
+        """Each plan, as `plans` orders them, with its check-ins by day, read as they are used:
+        memory stays the same however many plans there are. All from one snapshot: the plans'
+        statement keeps the connection's read transaction open while each plan's check-ins
+        are read (by its key, one lookup a plan: sorting every check-in by its plan's start
+        instead took several times as long)."""
+        where = "" if include_ended else "WHERE status = 'active'"
+        plans = self.conn.execute(f"SELECT * FROM plans {where} ORDER BY start, id")
+        checkins = self.conn.cursor()
+        for row in plans:
+            found = checkins.execute(
+                "SELECT * FROM checkins WHERE plan_id = ? ORDER BY day", [row["id"]]
+            )
+            yield _plan(row), [_checkin(c) for c in found]
 
 
 def peek_setting(path: Path, key: str) -> str | None:

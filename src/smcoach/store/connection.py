@@ -21,6 +21,7 @@ from smcoach.store import migrations
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # the table sqlite-utils' Migrations keeps
 KEEP_BACKUPS = 5  # automatic backups kept in the backups folder
+WAL_HEADER, WAL_FRAME_HEADER = 32, 24  # bytes: a -wal file is its header, then frames
 
 
 def connect(path: Path) -> tuple[sqlite3.Connection, Path | None]:
@@ -198,9 +199,35 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
         raise StoreError(t("store.cannot_open", path=path, detail=e.strerror or e)) from None
 
 
+def guard(conn: sqlite3.Connection, path: Path) -> None:
+    """The look before every write, inside its transaction: a few reads of page 1 and two
+    `stat`s, the same whatever the file's size, never reading the file through (see `check`).
+
+    SQLite itself, on beginning the transaction, read page 1 and refused a file that is not a
+    database, or shorter than its header says with no -wal to make up the rest. Here: the file
+    is not from a newer smcoach (one may have upgraded it since it was opened), and SQLite's
+    count of pages is no more than the file holds plus every frame the -wal could hold, so a
+    file cut short after it was opened is refused. The contents are read through by `check`:
+    `smcoach where --check`, doctor, before an upgrade, and after an unexpected error."""
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    except sqlite3.DatabaseError as e:
+        raise DamagedError(t("store.damaged", path=path, detail=e)) from None
+    if version > len(migrations.NAMES):
+        raise StoreError(t("store.too_new", path=path, names=f"user_version {version}"))
+    # Stat by name, never opening the file: closing a descriptor of it would drop SQLite's locks.
+    wal = _size(Path(f"{path}-wal"))
+    frames = (wal - WAL_HEADER) // (WAL_FRAME_HEADER + page_size) if wal > WAL_HEADER else 0
+    if pages > _size(path) // page_size + frames:
+        raise DamagedError(t("store.damaged", path=path, detail=t("store.cut_short")))
+
+
 def check(conn: sqlite3.Connection, path: Path, full: bool = False) -> None:
-    """Read the whole file: SQLite's quick_check (cheap enough before every write), or with
-    `full` its integrity_check, which also compares every index with its table."""
+    """Read the whole file (its time grows with the data): SQLite's quick_check, or with
+    `full` its integrity_check, which also compares every index with its table. Not before
+    every write (see `guard`): for `smcoach where --check`, doctor, upgrades and recovery."""
     pragma = "integrity_check" if full else "quick_check"
     try:
         result = [row[0] for row in conn.execute(f"PRAGMA {pragma}")]

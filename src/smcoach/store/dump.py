@@ -7,6 +7,8 @@ same data always gives the same file: export, erase, import, export gives identi
 
 import math
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, NamedTuple
 
 from smcoach import __version__
@@ -68,30 +70,43 @@ def _order(conn: sqlite3.Connection, table: str) -> str:
     return ", ".join(name for _, name in keys)
 
 
-def rows(conn: sqlite3.Connection, table: str) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """A table's columns and rows, by key (names here are ours, never input)."""
+def rows(conn: sqlite3.Connection, table: str) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+    """A table's columns, and its rows by key as they are read (names here are ours, never
+    input)."""
     names = columns(conn, table)
     data = conn.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY {_order(conn, table)}")
-    return names, data.fetchall()
+    return names, data
 
 
 def dump(conn: sqlite3.Connection) -> dict[str, Any]:
     """Everything the person has recorded, read in one snapshot."""
+    with streamed(conn) as document:
+        document["tables"] = {name: list(records) for name, records in document["tables"].items()}
+        return document
+
+
+@contextmanager
+def streamed(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """The document `dump` gives, with each table an iterator of its records read as they
+    are used, all from one snapshot held until the block ends: an export of any size is
+    written in the same memory."""
     conn.execute("BEGIN")  # one consistent read, even while another smcoach writes
     try:
-        tables = {}
-        for kind in KINDS:
-            names, data = rows(conn, kind.table)
-            tables[kind.table] = [dict(zip(names, row, strict=True)) for row in data]
+        yield {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "schema": len(migrations.NAMES),
+            "smcoach": __version__,
+            "tables": {kind.table: _records(conn, kind.table) for kind in KINDS},
+        }
     finally:
         conn.execute("ROLLBACK")
-    return {
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
-        "schema": len(migrations.NAMES),
-        "smcoach": __version__,
-        "tables": tables,
-    }
+
+
+def _records(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
+    names, data = rows(conn, table)
+    for row in data:
+        yield dict(zip(names, row, strict=True))
 
 
 def has_records(conn: sqlite3.Connection) -> bool:

@@ -1,5 +1,6 @@
 """One query for the child rows of several parents (check-ins of plans, ideas of problems…)."""
 
+import json
 import sqlite3
 from collections.abc import Callable
 from typing import TypeVar
@@ -16,11 +17,16 @@ def rows_by(
     mapper: Callable[[sqlite3.Row], T],
 ) -> dict[int, list[T]]:
     """The rows of `table` whose `column` is one of `ids`, mapped and grouped by that column;
-    every id is a key, with an empty list when it has no rows. Names here are ours, never input."""
+    every id is a key, with an empty list when it has no rows. Names here are ours, never input.
+
+    The ids go in as one parameter, a JSON array that SQLite's json_each reads back as rows:
+    one parameter per id would fail past SQLite's limit on parameters (999 in some builds)."""
     found: dict[int, list[T]] = {i: [] for i in ids}
     if ids:
-        marks = ",".join("?" * len(ids))
-        sql = f"SELECT * FROM {table} WHERE {column} IN ({marks}) ORDER BY {order}"
-        for row in conn.execute(sql, ids):
+        sql = (
+            f"SELECT * FROM {table} WHERE {column} IN (SELECT value FROM json_each(?)) "
+            f"ORDER BY {order}"
+        )
+        for row in conn.execute(sql, [json.dumps(ids)]):
             found[row[column]].append(mapper(row))
     return found

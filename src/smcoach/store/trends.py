@@ -9,20 +9,33 @@ if TYPE_CHECKING:  # imported where used: every command loads the store, few sho
 
 # One row per plan made in the window: its week, its confidence, the days it counts (planned
 # days less rest days) and those done (partly counting half). A check-in on a day the plan did
-# not name does not count, and nothing counts past the plan's own target. A plan whose week is
-# not over yet counts no days (NULL): its completion is not known until then.
+# not name does not count, and nothing counts past the plan's own target. A plan asks for days
+# up to the end of its week, or to the day it was ended if that is earlier (a plan adjusted
+# part-way, or ended by the person): the days after are not missed. A plan whose days are not
+# over yet counts no days (NULL): its completion is not known until then.
 _PER_PLAN = """
-WITH p AS (
-    SELECT id, week, confidence, days, date(start, '+6 days') < :today AS ended,
-           CASE WHEN days IS NULL THEN times
-                ELSE length(days) - length(replace(days, ',', '')) + 1 END AS target
+WITH p0 AS (
+    SELECT id, week, confidence, days, times, start,
+           MIN(date(start, '+6 days'), COALESCE(ended, '9999-12-31')) AS last_day
     FROM plans WHERE week BETWEEN :first AND :last
+),
+p AS (
+    SELECT id, week, confidence, days, last_day, last_day < :today AS ended,
+           CASE WHEN days IS NULL THEN times ELSE (
+               -- the named weekdays among the plan's days up to its last day
+               SELECT COUNT(*) FROM (SELECT 0 AS k UNION ALL SELECT 1 UNION ALL SELECT 2
+                   UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6)
+               WHERE date(start, '+' || k || ' days') <= last_day
+                 AND instr(days, substr('sunmontuewedthufrisat',
+                     3 * (CAST(julianday(start) + k + 1.5 AS INTEGER) % 7) + 1, 3)) > 0
+           ) END AS target
+    FROM p0
 ),
 c AS (
     SELECT p.id AS plan_id,
            SUM(CASE c.status WHEN 'done' THEN 1.0 WHEN 'partly' THEN 0.5 ELSE 0 END) AS achieved,
            SUM(c.status = 'rest') AS rest
-    FROM p JOIN checkins c ON c.plan_id = p.id
+    FROM p JOIN checkins c ON c.plan_id = p.id AND c.day <= p.last_day
     WHERE p.days IS NULL
        -- the day's weekday (0 = Sunday) from its Julian day number: cheaper than strftime
        OR instr(p.days, substr('sunmontuewedthufrisat',

@@ -1,0 +1,38 @@
+"""The work of the list commands (`smcoach agenda`, `plan`, `symptoms`, alone or with `list`):
+no typer here (see cli/work/__init__.py); their options are declared with their groups."""
+
+from smcoach.cli.common import Env
+
+
+def agenda_list(env: Env, all_: bool = False, json_out: bool = False) -> None:
+    from smcoach.render import views, write, write_json
+
+    items = env.store.agenda(include_closed=all_)
+    if json_out:
+        write_json(views.agenda_json(items))
+    else:
+        write(views.agenda_blocks(items))
+
+
+def symptoms_list(env: Env, all_: bool = False, json_out: bool = False) -> None:
+    from smcoach.render import views, write, write_json
+
+    symptoms = env.store.symptoms(include_removed=all_)
+    if json_out:
+        write_json(views.symptoms_json(symptoms))
+    else:
+        write(views.symptoms_blocks(symptoms, include_removed=all_))
+
+
+def plan_list(env: Env, all_: bool = False, json_out: bool = False) -> None:
+    from smcoach.render import views, write, write_json
+
+    listed = env.store.plans_with_checkins(include_ended=all_)
+    if json_out:  # written as it is read: the same memory for any number of plans
+        write_json(views.plans_json(listed))
+        return
+    plans, checkins = [], {}
+    for plan, its_checkins in listed:
+        plans.append(plan)
+        checkins[plan.id] = its_checkins
+    write(views.plans_blocks(plans, checkins))

@@ -1,0 +1,247 @@
+"""The fast route (cli/fast.py) against typer's: the same bytes out, the same exit code, the
+same data saved, for argument lists right and wrong; and its description of the command line
+is the typer declarations' own."""
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+SMCOACH = str(Path(sys.executable).parent / "smcoach")
+
+
+def test_the_spec_is_generated_from_the_typer_declarations():
+    from smcoach.cli.fast import describe
+    from smcoach.cli.fastspec import SPEC
+
+    assert describe() == SPEC, (
+        "cli/fastspec.py is out of date: run "
+        "python -c 'from smcoach.cli.fast import write_spec; write_spec()'"
+    )
+
+
+def test_every_fast_command_takes_its_parameters_by_name():
+    import inspect
+    from importlib import import_module
+
+    from smcoach.cli.fast import FAST
+    from smcoach.cli.fastspec import SPEC
+
+    for name, (module, function) in FAST.items():
+        work = getattr(import_module(module), function)
+        accepted = list(inspect.signature(work).parameters)[1:]  # after the Env
+        wanted = [p["name"] for p in SPEC[name]] if name else ["json_out"]
+        assert accepted[: len(wanted)] == wanted or set(wanted) <= set(accepted), (name, accepted)
+
+
+def test_the_everyday_commands_do_not_import_typer(tmp_path):
+    code = (
+        "import sys; from smcoach.cli import fast; "
+        "ran = fast.run(sys.argv[1:]); "
+        "print('TYPER' if any(m == 'typer' or m.startswith('typer.') for m in sys.modules) "
+        "else 'none', ran, file=sys.stderr)"
+    )
+    env = {**os.environ, "SMCOACH_DB": str(tmp_path / "d.db")}
+    for argv in ([], ["agenda", "list"], ["plan"], ["symptoms", "list"], ["trends"]):
+        r = subprocess.run([sys.executable, "-c", code, *argv], env=env, capture_output=True,
+                           text=True)  # fmt: skip
+        assert r.stderr.strip().splitlines()[-1] == "none True", (argv, r.stderr)
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory) -> Path:
+    """A database with an agenda, a goal, two plans with check-ins, notes and symptoms."""
+    folder = tmp_path_factory.mktemp("fast")
+    db = folder / "data" / "smcoach.db"
+    env = {**os.environ, "SMCOACH_DB": str(db), "SMCOACH_TODAY": "2026-11-23", "NO_COLOR": "1"}
+    steps = [
+        ["agenda", "add", "Getting out of breath on the stairs"],
+        ["agenda", "add", "Sleeping badly"],
+        ["agenda", "focus", "1"],
+        ["goal", "add", "Walk to the shops", "--agenda", "1"],
+        ["symptoms", "add", "fatigue"],
+        ["plan", "new", "--what", "walk", "--how-much", "10 minutes", "--when", "after lunch",
+         "--days", "mon,wed,fri", "--confidence", "8", "--goal", "1"],
+        ["plan", "new", "--what", "stretch", "--how-much", "5 minutes", "--when", "morning",
+         "--times", "3", "--confidence", "9"],
+        ["check", "1", "--done", "--note", "with my neighbour", "--rate", "fatigue=4"],
+        # something for --all to show: an ended plan, a removed item and symptom
+        ["plan", "new", "--what", "swim", "--how-much", "20 minutes", "--when", "noon",
+         "--times", "1", "--confidence", "7"],
+        ["plan", "end", "3"],
+        ["agenda", "add", "Cooking tires me"],
+        ["agenda", "remove", "3"],
+        ["symptoms", "add", "pain"],
+        ["symptoms", "remove", "pain"],
+    ]  # fmt: skip
+    for argv in steps:
+        subprocess.run([SMCOACH, *argv], env=env, check=True, capture_output=True)
+    return db
+
+
+CASES = [
+    [],
+    ["--json"],
+    ["today"],
+    ["today", "--json"],
+    ["agenda"],
+    ["agenda", "list"],
+    ["agenda", "list", "--all", "--json"],
+    ["agenda", "list", "--json", "--all"],
+    ["plan"],
+    ["plan", "list"],
+    ["plan", "list", "--all"],
+    ["plan", "list", "--all", "--json"],
+    ["symptoms"],
+    ["symptoms", "list", "--json"],
+    ["symptoms", "list", "--all"],
+    ["check", "--done"],
+    ["check", "1", "--partly", "--note", "tired"],
+    ["check", "--note=tired", "1", "--rest"],
+    ["check", "2", "--not", "--date", "today"],
+    ["check", "2", "--done", "--date=yesterday"],
+    ["check", "1", "--done", "--date", "-5d"],
+    ["check", "1", "--done", "--date", "2026-02-30"],
+    ["check", "1", "--done", "--note", "I feel like ending it all"],
+    ["check", "--rate", "fatigue=6"],
+    ["check", "--rate", "fatigue=6", "--rate", "pain=2"],
+    ["check", "--rate", "fatigue=11"],
+    ["check", "--rate"],
+    ["check", "9", "--done"],
+    ["check", "x", "--done"],
+    ["check", "1", "--done", "--partly"],
+    ["check", "1", "2", "--done"],
+    ["check", "--done", "--done"],
+    ["check", "--date", "mon", "--date", "tue", "--done"],
+    ["check", "--done=yes"],
+    ["check", "--don"],
+    ["check", "-d"],
+    ["check", "--", "1", "--done"],
+    ["check", "--help"],
+    ["check", "-h"],
+    ["trends"],
+    ["trends", "--weeks", "4", "--json"],
+    ["trends", "--weeks", "0"],
+    ["trends", "--weeks", "4", "--csv"],
+    ["trends", "--json", "--csv"],
+    ["trends", "--since", "2026-11-01"],
+    ["plan", "lst"],
+    ["plan", "--all"],
+    ["plan", "list", "extra"],
+    ["agenda", "list", "--all", "--all"],
+    ["--db"],
+    ["--json", "plan", "list"],
+    ["--version"],
+    ["--help"],
+    ["tday"],
+    ["--content", "/nonexistent", "check", "1", "--done"],
+]
+
+
+def _run(argv: list[str], db: Path, full: bool, extra_env: dict[str, str]) -> tuple:
+    env = {**os.environ, "SMCOACH_DB": str(db), "SMCOACH_TODAY": "2026-11-25", "NO_COLOR": "1",
+           **extra_env}  # fmt: skip
+    env.pop("SMCOACH_FULL_ROUTE", None)
+    if full:
+        env["SMCOACH_FULL_ROUTE"] = "1"
+    r = subprocess.run([SMCOACH, *argv], env=env, capture_output=True, timeout=60)
+    with sqlite3.connect(db) as conn:
+        saved = (
+            conn.execute(
+                "SELECT plan_id, day, status, note FROM checkins ORDER BY plan_id, day"
+            ).fetchall()
+            + conn.execute(  # not the times they were recorded
+                "SELECT symptom_id, day, rating FROM symptom_ratings ORDER BY 1, 2"
+            ).fetchall()
+        )
+    conn.close()
+    return r.returncode, r.stdout, r.stderr, saved
+
+
+@pytest.mark.parametrize("argv", CASES, ids=[" ".join(c) or "(none)" for c in CASES])
+def test_both_routes_give_the_same_bytes_and_save_the_same(argv, data, tmp_path):
+    results = []
+    for full in (False, True):
+        copy = tmp_path / ("full" if full else "fast") / "smcoach.db"
+        copy.parent.mkdir()
+        shutil.copy(data, copy)
+        results.append(_run(argv, copy, full, {}))
+    fast, full = results
+    assert fast[0] == full[0], (fast, full)
+    assert fast[1] == full[1]
+    assert fast[2].replace(b"/fast/", b"/X/") == full[2].replace(b"/full/", b"/X/")
+    assert fast[3] == full[3]
+
+
+def test_both_routes_find_the_same_default_folder(tmp_path):
+    """With no --db, $SMCOACH_DB or $XDG_DATA_HOME: the folder typer's get_app_dir names."""
+    home = tmp_path / "home"
+    home.mkdir()
+    outs = []
+    for full in ("", "1"):
+        dropped = ("XDG_DATA_HOME", "XDG_CONFIG_HOME")
+        env = {k: v for k, v in os.environ.items()
+               if not k.startswith("SMCOACH_") and k not in dropped}  # fmt: skip
+        env.update(HOME=str(home), NO_COLOR="1", SMCOACH_FULL_ROUTE=full)
+        r = subprocess.run([SMCOACH, "agenda", "list"], env=env, capture_output=True, text=True)
+        outs.append((r.returncode, r.stdout, r.stderr))
+        assert (home / ".config" / "smcoach" / "smcoach.db").is_file()
+        shutil.rmtree(home)
+        home.mkdir()
+    assert outs[0] == outs[1]
+    assert outs[0][0] == 0
+
+
+TOKENS = ["--done", "--partly", "--not", "--rest", "--note", "--note=a b", "--date", "-5d",
+          "--date=mon", "--rate", "fatigue=6", "pain=2", "1", "2", "x", "", "-", "--",
+          "-h", "--help", "--don", "--done=1", "--all", "--json"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(TOKENS), max_size=7))
+@example(["1", "--done", "--note", "x", "--rate", "fatigue=6", "--date=mon", "--rate", "pain=2"])
+@example(["--note", "--done", "2"])  # a value that looks like an option is still a value
+@settings(max_examples=300, deadline=None)
+def test_what_the_fast_route_reads_click_reads_the_same(words):
+    """Whenever the fast route is sure of an argument list, click (inside typer) reads the
+    same values from it, and accepts it."""
+    import typer
+
+    from smcoach.cli.fast import NotSure, _read
+    from smcoach.cli.fastspec import SPEC
+    from smcoach.cli.main import app
+
+    command = typer.main.get_command(app).commands["check"]  # type: ignore[attr-defined]
+    rest = list(words)
+    try:
+        fast = _read(SPEC["check"], rest, stop_at_word=False)
+        if rest:
+            raise NotSure
+    except NotSure:
+        return
+    try:
+        ctx = command.make_context("check", list(words))
+    except Exception as e:  # click refused it: a difference
+        raise AssertionError(f"the fast route accepts {words!r}, click does not: {e}") from None
+    clicked = {k: (list(v) or None) if isinstance(v, tuple) else v for k, v in ctx.params.items()}
+    assert fast == clicked
+
+
+def test_the_default_folder_is_the_one_typer_names(monkeypatch, tmp_path):
+    """smcoach finds its default folder without importing typer: it must be typer's own."""
+    import typer
+
+    from smcoach.cli.common import app_folder
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for config in (None, str(tmp_path / "conf")):
+        if config is None:
+            monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+        else:
+            monkeypatch.setenv("XDG_CONFIG_HOME", config)
+        assert app_folder() == Path(typer.get_app_dir("smcoach"))
