@@ -26,4 +26,6 @@ def visible(text: str) -> str:
 def one_line(text: str) -> str:
     """Text shown on one line: line breaks too are shown escaped (as \\n), so a stored note
     cannot start a line of its own that looks like smcoach's ("Next: …")."""
+    if text.isascii() and text.isprintable():  # nothing to escape: the common case, quickly
+        return text
     return _CONTROL_OR_NEWLINE.sub(_escape, text)

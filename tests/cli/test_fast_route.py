@@ -17,13 +17,34 @@ SMCOACH = str(Path(sys.executable).parent / "smcoach")
 
 
 def test_the_spec_is_generated_from_the_typer_declarations():
-    from smcoach.cli.fast import describe
-    from smcoach.cli.fastspec import SPEC
+    from smcoach.cli.fast import describe, help_texts, summaries
+    from smcoach.cli.fastspec import SPEC, SUMMARIES
+    from smcoach.cli.helptext import HELP
 
+    assert summaries() == SUMMARIES, "cli/fastspec.py is out of date: see below"
+    assert help_texts() == HELP, "cli/helptext.py is out of date: see below"
     assert describe() == SPEC, (
         "cli/fastspec.py is out of date: run "
         "python -c 'from smcoach.cli.fast import write_spec; write_spec()'"
     )
+
+
+def test_the_command_list_in_help_is_the_one_typer_builds():
+    """`smcoach --help` lists the commands from the generated summaries, without building
+    them: the same list typer's own listing gives once every command is built."""
+    import typer
+
+    from smcoach.cli.main import app
+
+    root = typer.main.get_command(app)
+    ctx = root.make_context("smcoach", [], resilient_parsing=True)
+    ours = ctx.make_formatter()
+    root.format_commands(ctx, ours)  # type: ignore[attr-defined]
+    for name in root.list_commands(ctx):  # type: ignore[attr-defined]
+        root.get_command(ctx, name)  # type: ignore[attr-defined]
+    typers = ctx.make_formatter()
+    typer.core.TyperGroup.format_commands(root, ctx, typers)  # type: ignore[arg-type]
+    assert "trends" in ours.getvalue() and ours.getvalue() == typers.getvalue()
 
 
 def test_every_fast_command_takes_its_parameters_by_name():
@@ -125,6 +146,12 @@ CASES = [
     ["check", "--", "1", "--done"],
     ["check", "--help"],
     ["check", "-h"],
+    ["plan", "--help"],
+    ["plan", "new", "--help"],
+    ["session", "-h"],
+    ["export", "--help"],
+    ["plan", "nope", "--help"],
+    ["plan", "new", "--what", "x", "--help"],
     ["trends"],
     ["trends", "--weeks", "4", "--json"],
     ["trends", "--weeks", "0"],
@@ -177,6 +204,33 @@ def test_both_routes_give_the_same_bytes_and_save_the_same(argv, data, tmp_path)
     assert fast[1] == full[1]
     assert fast[2].replace(b"/fast/", b"/X/") == full[2].replace(b"/full/", b"/X/")
     assert fast[3] == full[3]
+
+
+@pytest.mark.parametrize("columns", ["100", "80", "79", "60"])
+@pytest.mark.parametrize("argv", [["--help"], ["plan", "--help"], ["check", "-h"]])
+def test_help_is_the_same_at_any_width(argv, columns, data, tmp_path):
+    """The fast route prints the stored help only where typer lays it out the same."""
+    copy = tmp_path / "smcoach.db"
+    shutil.copy(data, copy)
+    fast, full = (_run(argv, copy, f, {"COLUMNS": columns})[:3] for f in (False, True))
+    assert fast == full and fast[0] == 0
+
+
+def test_a_reader_that_goes_away_is_the_same_on_both_routes(data, tmp_path):
+    """`smcoach plan list --all --json | true`: exit 1 and nothing said, as click does."""
+    copy = tmp_path / "smcoach.db"
+    shutil.copy(data, copy)
+    results = []
+    for full in ("", "1"):
+        env = {**os.environ, "SMCOACH_DB": str(copy), "SMCOACH_TODAY": "2026-11-25",
+               "SMCOACH_FULL_ROUTE": full}  # fmt: skip
+        many = ["plan", "list", "--all", "--json"]
+        child = subprocess.Popen([SMCOACH, *many], env=env, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE)  # fmt: skip
+        assert child.stdout is not None and child.stderr is not None
+        child.stdout.close()  # the reader goes away before a byte is written
+        results.append((child.wait(timeout=60), child.stderr.read()))
+    assert results[0] == results[1]
 
 
 def test_both_routes_find_the_same_default_folder(tmp_path):

@@ -46,3 +46,31 @@ SPEC: dict[str, list[dict[str, Any]]] = {
         {"kind": "flag", "name": "force", "opts": ["--force"]},
     ],
 }
+
+# The summary of each command in `smcoach --help`.
+SUMMARIES: dict[str, str] = {
+    "agenda": "Your agenda: the challenges in your life you want to work on.",
+    "backup": "Back up all your data into one file (safe while smcoach is in use elsewhere).",
+    "check": "Check in on your plan for a day; with no flags, asks about each day not yet "
+    "answered.",
+    "doctor": "Check the database file, and say what to do about anything wrong.",
+    "erase": "Erase all your smcoach data from this computer.",
+    "export": "Export your data, an appointment summary, or your plan's days as a calendar.",
+    "goal": "Your goals: what you want to achieve over the coming months.",
+    "help-now": "Not for emergencies: what to do if you need help now, for your country.",
+    "import": "Import an export made by 'smcoach export --format json'.",
+    "plan": "Action plans: one specific thing you will do this week.",
+    "questions": "Questions to ask at your next appointment; 'smcoach export --format md' puts "
+    "them in a summary to bring along.",
+    "restore": "Put your data back from a backup.",
+    "selfcheck": "Answer six questions on how confident you are that you can manage your health.",
+    "session": "Walk through this week's session: feedback, problem-solving, agenda, goal, action "
+    "plan.",
+    "settings": "Show your settings, and where each comes from.",
+    "solve": "Work through a problem in seven steps, from naming it to finding what helps.",
+    "symptoms": "Your symptoms (fatigue, pain, breathlessness, mood…), to rate 0-10 each day.",
+    "today": "Show today: your focus, this week's plans and what to do next.",
+    "trends": "Show weekly trends: confidence, plans done, self-efficacy and symptoms, week by "
+    "week.",
+    "where": "Print the path of the database file in use.",
+}

@@ -138,6 +138,24 @@ class SmcoachGroup(TyperGroup):
                 sys.exit(1)
         return super().main(args, *rest, **kwargs)
 
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The list of commands in --help, from their summaries generated into cli/fastspec.py
+        (a test keeps them equal to the declarations'): listing the commands need not build,
+        import and introspect, every one of them."""
+        from smcoach.cli.fastspec import SUMMARIES
+
+        rows = []
+        for name in self.list_commands(ctx):
+            summary = SUMMARIES.get(name)
+            if summary is None:  # not generated yet: built, as typer would
+                command = self.get_command(ctx, name)
+                summary = command.get_short_help_str(10**6) if command else None
+            if summary is not None:
+                rows.append((name, summary))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         with _safe_usage_errors():
             return super().make_context(*args, **kwargs)

@@ -7,6 +7,7 @@ from typing import NamedTuple
 from smcoach.domain.dates import weekday_name
 
 CHECK_STATUSES = ("done", "partly", "not", "rest")
+_WEEK_LESS_A_DAY = timedelta(days=6)
 
 
 class AgendaItem(NamedTuple):
@@ -66,20 +67,23 @@ class Plan(NamedTuple):
     @property
     def end(self) -> date:
         """The last day of the plan's week (it covers seven days from its start)."""
-        return self.start + timedelta(days=6)
+        return self.start + _WEEK_LESS_A_DAY
 
     @property
     def target(self) -> int:
         """How many days the plan asks for this week (up to its last day)."""
         if self.days is None:
             return self.times or 0
+        if self.ended is None or self.ended >= self.end:  # the whole week: every day named
+            return len(self.days)
         return sum(1 for d in self.week_days() if self.is_planned(d))
 
     @property
     def last_day(self) -> date:
         """The last day the plan asks for: its week's end, or the day it was ended if earlier
         (a plan adjusted part-way through its week, or ended by the person)."""
-        return min(self.end, self.ended) if self.ended is not None else self.end
+        end = self.start + _WEEK_LESS_A_DAY
+        return end if self.ended is None or self.ended > end else self.ended
 
     def week_days(self) -> list[date]:
         return [self.start + timedelta(days=i) for i in range(7)]
@@ -90,7 +94,7 @@ class Plan(NamedTuple):
     def is_planned(self, day: date) -> bool:
         """A day the person said they would act on (with 'N times a week', any day of the
         week), up to the plan's last day: the days after a plan was ended are not missed."""
-        if not self.covers(day) or day > self.last_day:
+        if day < self.start or day > self.last_day:
             return False
         return self.days is None or weekday_name(day) in self.days
 

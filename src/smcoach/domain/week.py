@@ -48,17 +48,18 @@ class Tally(NamedTuple):
 
 
 def tally(plan: Plan, checkins: list[CheckIn]) -> Tally:
+    target = plan.target
     week = [c for c in checkins if plan.covers(c.day)]
     if plan.days is not None:
         planned = [c for c in week if plan.is_planned(c.day)]
         extra = sum(1 for c in week if not plan.is_planned(c.day) and c.status in ACTED)
     else:  # any days: the first days acted on make up the target, later ones are extras
         planned = week
-        extra = max(sum(1 for c in week if c.status in ACTED) - plan.target, 0)
+        extra = max(sum(1 for c in week if c.status in ACTED) - target, 0)
     p = progress(planned)
-    rest = min(p.rest, plan.target)
-    achieved = min(p.achieved, max(plan.target - rest, 0))
-    return Tally(plan.target, achieved, p.partly, rest, extra)
+    rest = min(p.rest, target)
+    achieved = min(p.achieved, max(target - rest, 0))
+    return Tally(target, achieved, p.partly, rest, extra)
 
 
 ACTED = ("done", "partly")

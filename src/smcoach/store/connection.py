@@ -9,7 +9,6 @@ import contextlib
 import os
 import sqlite3
 import stat
-import tempfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +21,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # the table sqlite-utils' Migrations keeps
 KEEP_BACKUPS = 5  # automatic backups kept in the backups folder
 WAL_HEADER, WAL_FRAME_HEADER = 32, 24  # bytes: a -wal file is its header, then frames
+PENDING_BYTE = 0x40000000  # where SQLite's lock bytes are, in a file that large
 
 
 def connect(path: Path) -> tuple[sqlite3.Connection, Path | None]:
@@ -76,6 +76,8 @@ def _create(path: Path) -> None:
     """Build a new database in a private temporary file, then move it into place: a crash
     leaves either no file or a whole one, never an empty or half-made one."""
     try:
+        import tempfile  # only when a file is made: every command should not pay for it
+
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
     except OSError as e:
         raise StoreError(t("store.cannot_open", path=path, detail=e.strerror or e)) from None
@@ -220,7 +222,9 @@ def guard(conn: sqlite3.Connection, path: Path) -> None:
     # Stat by name, never opening the file: closing a descriptor of it would drop SQLite's locks.
     wal = _size(Path(f"{path}-wal"))
     frames = (wal - WAL_HEADER) // (WAL_FRAME_HEADER + page_size) if wal > WAL_HEADER else 0
-    if pages > _size(path) // page_size + frames:
+    # Past 1 GiB, the page holding SQLite's lock bytes is counted but never written.
+    unwritten = 1 if pages > PENDING_BYTE // page_size else 0
+    if pages > _size(path) // page_size + frames + unwritten:
         raise DamagedError(t("store.damaged", path=path, detail=t("store.cut_short")))
 
 
@@ -308,6 +312,8 @@ def backup_into(conn: sqlite3.Connection, folder: Path, stem: str) -> Path:
 
 
 def _copy(conn: sqlite3.Connection, folder: Path, place: Callable[[Path], Path]) -> Path:
+    import tempfile
+
     fd, name = tempfile.mkstemp(prefix=".backup.", suffix=".new", dir=folder)
     os.close(fd)
     temp = Path(name)

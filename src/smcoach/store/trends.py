@@ -14,40 +14,43 @@ if TYPE_CHECKING:  # imported where used: every command loads the store, few sho
 # part-way, or ended by the person): the days after are not missed. A plan whose days are not
 # over yet counts no days (NULL): its completion is not known until then.
 _PER_PLAN = """
-WITH p0 AS (
+WITH p AS (
     SELECT id, week, confidence, days, times, start,
            MIN(date(start, '+6 days'), COALESCE(ended, '9999-12-31')) AS last_day
     FROM plans WHERE week BETWEEN :first AND :last
-),
-p AS (
-    SELECT id, week, confidence, days, last_day, last_day < :today AS ended,
-           CASE WHEN days IS NULL THEN times ELSE (
-               -- the named weekdays among the plan's days up to its last day
-               SELECT COUNT(*) FROM (SELECT 0 AS k UNION ALL SELECT 1 UNION ALL SELECT 2
-                   UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6)
-               WHERE date(start, '+' || k || ' days') <= last_day
-                 AND instr(days, substr('sunmontuewedthufrisat',
-                     3 * (CAST(julianday(start) + k + 1.5 AS INTEGER) % 7) + 1, 3)) > 0
-           ) END AS target
-    FROM p0
 ),
 c AS (
     SELECT p.id AS plan_id,
            SUM(CASE c.status WHEN 'done' THEN 1.0 WHEN 'partly' THEN 0.5 ELSE 0 END) AS achieved,
            SUM(c.status = 'rest') AS rest
-    FROM p JOIN checkins c ON c.plan_id = p.id AND c.day <= p.last_day
-    WHERE p.days IS NULL
+    FROM p JOIN checkins c ON c.plan_id = p.id
+    WHERE c.day <= p.last_day AND (p.days IS NULL
        -- the day's weekday (0 = Sunday) from its Julian day number: cheaper than strftime
        OR instr(p.days, substr('sunmontuewedthufrisat',
-                               3 * (CAST(julianday(c.day) + 1.5 AS INTEGER) % 7) + 1, 3)) > 0
+                               3 * (CAST(julianday(c.day) + 1.5 AS INTEGER) % 7) + 1, 3)) > 0)
     GROUP BY p.id
 ),
+t AS (
+    SELECT id, week, confidence, last_day < :today AS ended,
+           CASE WHEN days IS NULL THEN times
+                WHEN last_day = date(start, '+6 days')  -- a whole week: every named day
+                    THEN length(days) - length(replace(days, ',', '')) + 1
+                ELSE (  -- ended early: the named weekdays up to its last day
+                    SELECT COUNT(*) FROM (SELECT 0 AS k UNION ALL SELECT 1 UNION ALL SELECT 2
+                        UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5
+                        UNION ALL SELECT 6)
+                    WHERE date(start, '+' || k || ' days') <= last_day
+                      AND instr(days, substr('sunmontuewedthufrisat',
+                          3 * (CAST(julianday(start) + k + 1.5 AS INTEGER) % 7) + 1, 3)) > 0
+                ) END AS target
+    FROM p
+),
 per_plan AS MATERIALIZED (
-    SELECT p.week, p.confidence,
-           CASE WHEN p.ended THEN MAX(p.target - COALESCE(c.rest, 0), 0) END AS counted,
-           CASE WHEN p.ended THEN MIN(COALESCE(c.achieved, 0),
-                                      MAX(p.target - COALESCE(c.rest, 0), 0)) END AS achieved
-    FROM p LEFT JOIN c ON c.plan_id = p.id
+    SELECT t.week, t.confidence,
+           CASE WHEN t.ended THEN MAX(t.target - COALESCE(c.rest, 0), 0) END AS counted,
+           CASE WHEN t.ended THEN MIN(COALESCE(c.achieved, 0),
+                                      MAX(t.target - COALESCE(c.rest, 0), 0)) END AS achieved
+    FROM t LEFT JOIN c ON c.plan_id = t.id
 )
 """
 
