@@ -338,7 +338,7 @@ def test_ctrl_c_then_carry_on_resumes_at_the_question_asked(env: dict[str, str])
     interrupted_at_when(env)
 
     s = Session(env, "session")
-    s.see(f"You stopped a session at the plan step on Mon 23 Nov. {RESUME}")
+    s.see(f"You stopped a session at the action plan step on Mon 23 Nov. {RESUME}")
     s.child.sendline("")
     # the answers carried over are shown before the next question
     s.see(f"{WHAT.removesuffix(': ')}: {POST_BOX} (kept from before)")
@@ -372,7 +372,7 @@ def test_killed_then_carry_on_resumes_at_how_often(env: dict[str, str]) -> None:
     assert s.child.signalstatus == signal.SIGKILL
 
     s = Session(env, "session")
-    s.see(f"You stopped a session at the plan step on Mon 23 Nov. {RESUME}")
+    s.see(f"You stopped a session at the action plan step on Mon 23 Nov. {RESUME}")
     s.child.sendline("")
     s.answer(HOW_OFTEN, "tue,thu")
     s.answer(CONFIDENCE, "9")

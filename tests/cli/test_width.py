@@ -114,3 +114,11 @@ def test_a_colour_terminal_stacks_too(two_plans, monkeypatch):
         fits(plain.rstrip(), width)
         assert ("What:" in plain) is stacked, plain
         assert words(WHAT) <= words(plain) and "2026-W48" in words(plain)
+
+
+def test_a_listed_item_wraps_under_its_own_words():
+    from smcoach.render import wrap
+
+    lines = wrap("  - your agenda: the things in your life you want to work on;", 30)
+    assert lines[0].startswith("  - your agenda")
+    assert all(line.startswith("    ") and not line.startswith("     ") for line in lines[1:])

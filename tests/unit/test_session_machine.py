@@ -114,3 +114,12 @@ def test_next_check_in():
     twice = plan(days=None, times=2)
     done = [CheckIn(1, MON, "done"), CheckIn(1, MON + timedelta(1), "done")]
     assert next_check_in(twice, done, MON + timedelta(1)) is None
+
+
+def test_every_step_has_a_name_in_words():
+    """The resume question names the step a person stopped at in words, never by its key."""
+    from smcoach.domain.session import STEPS
+    from smcoach.messages import TEXT
+
+    for step in STEPS:
+        assert TEXT[f"session.step_name.{step}"].strip()

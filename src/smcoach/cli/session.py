@@ -164,7 +164,8 @@ def session(
 
     current = store.open_session()
     if current is not None:
-        question = t("session.resume", step=current.step, day=f"{current.started_on:%a %d %b}")
+        step_name = t(f"session.step_name.{current.step}")  # in words, not smcoach's own names
+        question = t("session.resume", step=step_name, day=f"{current.started_on:%a %d %b}")
         choice = asker.ask("session.resume", question, _resume_choice, default="carry on")
         if choice == "over":
             store.end_session(current.id, "abandoned", now())

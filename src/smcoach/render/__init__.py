@@ -108,11 +108,12 @@ def wrap(text: str, columns: int | None, first: str = "", rest: str | None = Non
         import textwrap  # only for a line that needs it: a command should not pay for it
 
         indent = line[: len(line) - len(line.lstrip())]
+        hanging = indent + ("  " if line.lstrip().startswith("- ") else "")  # under the item
         lines += textwrap.wrap(
             line.strip(),
             width=columns,
             initial_indent=start + indent,
-            subsequent_indent=rest + indent,
+            subsequent_indent=rest + hanging,
             break_long_words=False,
             break_on_hyphens=False,
         )
