@@ -299,3 +299,19 @@ def test_the_default_folder_is_the_one_typer_names(monkeypatch, tmp_path):
         else:
             monkeypatch.setenv("XDG_CONFIG_HOME", config)
         assert app_folder() == Path(typer.get_app_dir("smcoach"))
+
+
+@pytest.mark.parametrize(
+    ("argv", "env"),
+    [
+        ([], {"SMCOACH_TODAY": "2026-02-30"}),
+        (["check", "1", "--done"], {"SMCOACH_TODAY": "soon"}),
+        (["plan", "list"], {"SMCOACH_DB": "/dev/null/x.db"}),  # a folder that is a file
+        (["agenda"], {"SMCOACH_DB": "/dev/null"}),
+    ],
+)
+def test_errors_from_the_environment_are_the_same_line_on_both_routes(argv, env, data, tmp_path):
+    copy = tmp_path / "smcoach.db"
+    shutil.copy(data, copy)
+    fast, full = (_run(argv, copy, f, env)[:3] for f in (False, True))
+    assert fast == full and fast[0] != 0 and fast[2].count(b"\n") == 1, fast
