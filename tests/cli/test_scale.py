@@ -2,6 +2,7 @@
 JSON export are written as they are read, byte for byte what they were when built whole; and
 the constant-time look before a write still refuses a file cut short after it was opened."""
 
+import io
 import json
 import os
 import sqlite3
@@ -124,6 +125,26 @@ def test_plan_list_all_json_is_streamed_and_the_same_as_built_whole(isolated):
     assert listed[0]["start"] < listed[-1]["start"] and listed[-1]["status"] == "active"
     # Built whole, the list took over 10 times the size of its text at once; written as it
     # is read, about twice (CliRunner's copy of the output and the copy it hands back).
+    assert peak < 4 * len(out), f"peak {peak} bytes for {len(out)} bytes of output"
+
+
+def test_plan_list_all_as_a_table_is_streamed_and_the_same_as_built_whole(isolated):
+    from smcoach.render import Table, write
+
+    seed(isolated, plans=3000, active=5)
+    store = Store(isolated)  # the table as it was built before: every row at once
+    whole = Table(views.PLAN_COLUMNS, title="Action plans")
+    listed = list(store.plans_with_checkins(include_ended=True))
+    table = views.plans_blocks(lambda: listed, any_plan=True)[0]
+    assert isinstance(table, Table)
+    whole.rows = list(table.each_row())
+    store.close()
+    buffer = io.StringIO()
+    write([whole], buffer)
+    out, peak = invoke_measured("plan", "list", "--all")
+    assert out == buffer.getvalue().encode("utf-8")
+    assert out.count(b"\n") == 3002  # title, headings and a line a plan
+    # Read twice and laid out line by line: no more than CliRunner's copies of the output.
     assert peak < 4 * len(out), f"peak {peak} bytes for {len(out)} bytes of output"
 
 

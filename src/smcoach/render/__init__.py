@@ -17,6 +17,7 @@ colour terminal shows marks or bars (`Cell.plain`, `Para.plain`): glyphs read ba
 import contextlib
 import os
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple, TextIO
 
 from smcoach.safe_text import one_line, visible
@@ -39,11 +40,23 @@ class Para(NamedTuple):
 
 
 class Table:
-    def __init__(self, columns: list[str], title: str | None = None, header: bool = True):
+    def __init__(
+        self,
+        columns: list[str],
+        title: str | None = None,
+        header: bool = True,
+        source: "Callable[[], Iterable[list[Cell]]] | None" = None,
+    ):
         self.columns = columns
         self.rows: list[list[Cell]] = []
         self.title = title
         self.header = header  # False for a two-column "label: value" table
+        # Rows read afresh each time they are laid out (twice: widths, then lines), instead
+        # of `rows`: a table of any length in the same memory.
+        self.source = source
+
+    def each_row(self) -> "Iterable[list[Cell]]":
+        return self.source() if self.source is not None else self.rows
 
 
 Block = Para | Table
@@ -123,8 +136,8 @@ def wrap(text: str, columns: int | None, first: str = "", rest: str | None = Non
 def write(blocks: list[Block], stream: TextIO | None = None) -> None:
     stream = stream or sys.stdout
     styled = use_colour(stream)
-    lines = _lines(blocks, width(stream), styled)
-    stream.write("\n".join(lines) + ("\n" if lines else ""))
+    for line in _lines(blocks, width(stream), styled):  # line by line: a long table streams
+        stream.write(line + "\n")
 
 
 def write_json(data: Any, stream: TextIO | None = None) -> None:
@@ -157,57 +170,61 @@ def _paint(text: str, style: str | None, styled: bool) -> str:
     return f"\x1b[{';'.join(codes)}m{text}\x1b[0m" if codes else text
 
 
-def _lines(blocks: list[Block], columns: int | None, styled: bool) -> list[str]:
+def _lines(blocks: list[Block], columns: int | None, styled: bool) -> Iterator[str]:
     """The blocks laid out as lines: paragraphs wrapped between words at `columns` (None: kept
     whole), a table in columns when it fits, else stacked. `styled`: a colour terminal, which
     shows marks and bars and styles; plain output shows words instead (Cell.plain, Para.plain)
     and no escape codes."""
-    out: list[str] = []
     for block in blocks:
         if isinstance(block, Para):
             text = block.text if styled or block.plain is None else block.plain
             if not styled and block.plain == "" and block.text:
                 continue  # shown only on a colour terminal
-            out += [_paint(line, block.style, styled) for line in wrap(visible(text), columns)]
+            yield from (_paint(line, block.style, styled) for line in wrap(visible(text), columns))
             continue
         if block.title:
-            out += [_paint(line, "bold", styled) for line in wrap(one_line(block.title), columns)]
-        out += _table(block, columns, styled)
-    return out
+            title = wrap(one_line(block.title), columns)
+            yield from (_paint(line, "bold", styled) for line in title)
+        yield from _table(block, columns, styled)
 
 
-def _table(block: Table, columns: int | None, styled: bool) -> list[str]:
+def _table(block: Table, columns: int | None, styled: bool) -> Iterator[str]:
+    """A table's lines, from two readings of its rows: the widths, then the lines."""
     shown = (lambda c: one_line(c.text)) if styled else _plain
-    cells = [[shown(c) for c in row] for row in block.rows]
-    # a column with no heading and nothing to show (a bar, in plain output) is left out
-    keep = [i for i, h in enumerate(block.columns) if h or any(row[i] for row in cells)]
-    if len(keep) < len(block.columns):
-        kept = Table([block.columns[i] for i in keep], block.title, block.header)
-        kept.rows = [[row[i] for i in keep] for row in block.rows]
-        block, cells = kept, [[row[i] for i in keep] for row in cells]
     widths = [len(h) for h in block.columns]
-    for texts in cells:
+    filled = [bool(h) for h in block.columns]
+    for row in block.each_row():
+        texts = [shown(c) for c in row]
         widths = [max(w, len(c)) for w, c in zip(widths, texts, strict=True)]
+        filled = [f or bool(c) for f, c in zip(filled, texts, strict=True)]
+    # a column with no heading and nothing to show (a bar, in plain output) is left out
+    keep = [i for i, f in enumerate(filled) if f]
+    if len(keep) < len(block.columns):
+        rows = block.each_row
+        block = Table([block.columns[i] for i in keep], block.title, block.header,
+                      source=lambda: ([row[i] for i in keep] for row in rows()))  # fmt: skip
+        widths = [widths[i] for i in keep]
     total = sum(widths) + 2 * (len(widths) - 1)
     if columns is not None and total > columns:
-        return _stacked(block, columns, styled)
-    lines = []
+        yield from _stacked(block, columns, styled)
+        return
     if block.header:
         heads = [h.ljust(w) for h, w in zip(block.columns, widths, strict=True)]
-        lines.append(_paint("  ".join(heads).rstrip(), "bold", styled))
+        yield _paint("  ".join(heads).rstrip(), "bold", styled)
         if styled:  # a rule under the headings, as a colour terminal's tables have
-            lines.append(_paint("─" * total, "dim", styled))
-    for record, texts in zip(block.rows, cells, strict=True):
-        parts = [_paint(text, cell.style, styled) + " " * (w - len(text))
-                 for cell, text, w in zip(record, texts, widths, strict=True)]  # fmt: skip
-        lines.append("  ".join(parts).rstrip())
-    return lines
+            yield _paint("─" * total, "dim", styled)
+    for record in block.each_row():
+        parts = []
+        for cell, w in zip(record, widths, strict=True):
+            text = shown(cell)
+            parts.append(_paint(text, cell.style, styled) + " " * (w - len(text)))
+        yield "  ".join(parts).rstrip()
 
 
 Record = list[tuple[str, list[Cell]]]
 
 
-def _records(table: Table, plain: bool) -> list[Record]:
+def _records(table: Table, plain: bool) -> Iterator[Record]:
     """A table as records of (label, cells) for the stacked layout: a table with a header
     gives a record a row, labelled by the column headings (a column with no heading, such as a
     bar, goes on the line of the column before it); a "label: value" table is one record, its
@@ -217,17 +234,16 @@ def _records(table: Table, plain: bool) -> list[Record]:
         return bool(_plain(cell) if plain else cell.text)
 
     if not table.header:
-        return [[(row[0].text, [c for c in row[1:] if shown(c)]) for row in table.rows]]
-    records = []
-    for row in table.rows:
+        yield [(row[0].text, [c for c in row[1:] if shown(c)]) for row in table.each_row()]
+        return
+    for row in table.each_row():
         record: Record = []
         for label, cell in zip(table.columns, row, strict=True):
             if label or not record:
                 record.append((label, []))
             if shown(cell):
                 record[-1][1].append(cell)
-        records.append([(label, cells) for label, cells in record if cells])
-    return records
+        yield [(label, cells) for label, cells in record if cells]
 
 
 def _label_width(record: Record, columns: int) -> int | None:
@@ -237,13 +253,12 @@ def _label_width(record: Record, columns: int) -> int | None:
     return pad if pad <= columns // 3 else None
 
 
-def _stacked(table: Table, columns: int, styled: bool) -> list[str]:
+def _stacked(table: Table, columns: int, styled: bool) -> Iterator[str]:
     """A table too wide for the screen: one "label: value" line per cell, a blank line between
     records, so that no word or number is split across lines."""
-    lines: list[str] = []
     for n, record in enumerate(_records(table, plain=not styled)):
         if n:
-            lines.append("")
+            yield ""
         pad = _label_width(record, columns)
         for label, cells in record:
             head = f"{one_line(label)}: " if label else ""
@@ -255,8 +270,7 @@ def _stacked(table: Table, columns: int, styled: bool) -> list[str]:
                 wrapped = wrap(value, columns, first=head.ljust(pad), rest=" " * pad)
             if styled and head:  # the label in bold; the values as they are
                 wrapped[0] = _paint(wrapped[0][: len(head)], "bold", True) + wrapped[0][len(head) :]
-            lines += wrapped
-    return lines
+            yield from wrapped
 
 
 def notice(text: str | Para, style: str | None = None) -> None:

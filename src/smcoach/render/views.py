@@ -9,7 +9,7 @@ from smcoach.messages import t
 from smcoach.render import Block, Cell, Para, Table, one_line
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from smcoach.domain.coach import Finding
     from smcoach.domain.doctor import Advice
@@ -207,16 +207,20 @@ def tally(plan: Plan, checkins: list[CheckIn]) -> str:
     return t("tally.with", tally=text, details=", ".join(details)) if details else text
 
 
-def plans_blocks(plans: list[Plan], checkins: dict[int, list[CheckIn]]) -> list[Block]:
-    if not plans:
+PLAN_COLUMNS = ["ID", "What", "How much", "When", "How often", "Conf.", "Week", "Done", "Status"]
+
+
+def plans_blocks(
+    listed: "Callable[[], Iterable[tuple[Plan, list[CheckIn]]]]", any_plan: bool
+) -> list[Block]:
+    """The plans table, its rows read afresh from `listed` each time they are laid out: the
+    same memory for any number of plans."""
+    if not any_plan:
         return [Para("No action plans. Make this week's: smcoach plan new", "muted")]
-    table = Table(
-        ["ID", "What", "How much", "When", "How often", "Conf.", "Week", "Done", "Status"],
-        title="Action plans",
-    )
-    for p in plans:
-        table.rows.append(
-            [
+
+    def rows() -> "Iterator[list[Cell]]":
+        for p, its_checkins in listed():
+            yield [
                 Cell(str(p.id), "id"),
                 Cell(p.what),
                 Cell(p.how_much),
@@ -224,11 +228,11 @@ def plans_blocks(plans: list[Plan], checkins: dict[int, list[CheckIn]]) -> list[
                 Cell(how_often(p)),
                 Cell(f"{p.confidence}/10", "confidence"),
                 Cell(f"{p.start:%d %b} – {p.end:%d %b %Y}"),
-                Cell(tally(p, checkins[p.id])),
+                Cell(tally(p, its_checkins)),
                 Cell(p.status),
             ]
-        )
-    return [table]
+
+    return [Table(PLAN_COLUMNS, title="Action plans", source=rows)]
 
 
 def plan_blocks(plan: Plan, checkins: list[CheckIn], goal: Goal | None, today: date) -> list[Block]:

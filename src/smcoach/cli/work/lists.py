@@ -1,7 +1,13 @@
 """The work of the list commands (`smcoach agenda`, `plan`, `symptoms`, alone or with `list`):
 no typer here (see cli/work/__init__.py); their options are declared with their groups."""
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from smcoach.cli.common import Env
+
+if TYPE_CHECKING:
+    from smcoach.domain.models import CheckIn, Plan
 
 
 def agenda_list(env: Env, all_: bool = False, json_out: bool = False) -> None:
@@ -27,12 +33,11 @@ def symptoms_list(env: Env, all_: bool = False, json_out: bool = False) -> None:
 def plan_list(env: Env, all_: bool = False, json_out: bool = False) -> None:
     from smcoach.render import views, write, write_json
 
-    listed = env.store.plans_with_checkins(include_ended=all_)
+    def listed() -> "Iterator[tuple[Plan, list[CheckIn]]]":
+        return env.store.plans_with_checkins(include_ended=all_)
+
     if json_out:  # written as it is read: the same memory for any number of plans
-        write_json(views.plans_json(listed))
+        write_json(views.plans_json(listed()))
         return
-    plans, checkins = [], {}
-    for plan, its_checkins in listed:
-        plans.append(plan)
-        checkins[plan.id] = its_checkins
-    write(views.plans_blocks(plans, checkins))
+    # the table is read twice (its widths, then its lines), holding no plan for long
+    write(views.plans_blocks(listed, any_plan=next(iter(listed()), None) is not None))
