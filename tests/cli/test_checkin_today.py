@@ -172,3 +172,18 @@ def test_plain_smcoach_on_a_first_run_shows_today_without_making_the_file(run, i
     assert "Nothing is recorded yet." in r.stderr
     assert "Next: Start your agenda" in r.stdout
     assert run("--json").stdout.startswith("{")
+
+
+def test_views_on_a_first_run_make_no_file(run, isolated):
+    """Looking is not saving: the lists and trends on a new path show that there is nothing
+    yet, and no file (or folder) is made until something is saved."""
+    views = [["agenda"], ["agenda", "list", "--json"], ["plan"], ["plan", "list", "--all"],
+             ["plan", "list", "--json"], ["symptoms"], ["trends"],
+             ["trends", "--json"]]  # fmt: skip
+    for args in views:
+        r = run(*args)
+        assert r.exit_code == 0, (args, r.output)
+        assert not isolated.exists() and not isolated.parent.exists(), args
+    assert "No action plans" in run("plan").stdout
+    assert run("plan", "list", "--json").stdout == "[]\n"
+    assert run("agenda", "add", "Stairs").exit_code == 0 and isolated.exists()  # saving makes it

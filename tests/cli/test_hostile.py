@@ -55,7 +55,7 @@ View = tuple[Args, dict[str, str] | None]
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A new, empty database, made once: copying it is much faster than making each one."""
     db = tmp_path_factory.mktemp("template") / "fresh.db"
-    r = CliRunner().invoke(app, ["--db", str(db), "agenda", "list"])
+    r = CliRunner().invoke(app, ["--db", str(db), "where", "--check"])  # opens, so makes, it
     assert r.exit_code == 0 and db.exists(), r.output
     return db
 
@@ -104,7 +104,7 @@ def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
     tables): a missing file and a fresh empty schema are the same."""
     if not FRESH:
         with tempfile.TemporaryDirectory() as folder:
-            CliRunner().invoke(app, ["--db", f"{folder}/fresh.db", "agenda", "list"])
+            CliRunner().invoke(app, ["--db", f"{folder}/fresh.db", "where", "--check"])
             FRESH.update(_rows(Path(folder) / "fresh.db"))
     fresh = FRESH
     return {t: rows for t, rows in _rows(db).items() if rows and rows != fresh.get(t)}

@@ -79,6 +79,17 @@ class Env:
                 notice(t("backup.made", path=self._store.backup_path))
         return self._store
 
+    def view_store(self) -> "Store | None":
+        """The store for a command that only shows data; None when there is no file yet: a
+        view does not make one (the first command that saves something does). A path that
+        could never hold the file (under a file) is still said at once, as a write says it."""
+        if self._store is not None or self.path.exists():
+            return self.store
+        folder = self.path.parent
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent
+        return None if folder.is_dir() else self.store
+
     def damage(self) -> str | None:
         """If the store was opened and the file turns out damaged, the one line saying so: for
         an unexpected error, which damaged data can cause (a value no record could hold)."""

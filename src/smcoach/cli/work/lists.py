@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 def agenda_list(env: Env, all_: bool = False, json_out: bool = False) -> None:
     from smcoach.render import views, write, write_json
 
-    items = env.store.agenda(include_closed=all_)
+    store = env.view_store()
+    items = store.agenda(include_closed=all_) if store else []
     if json_out:
         write_json(views.agenda_json(items))
     else:
@@ -23,7 +24,8 @@ def agenda_list(env: Env, all_: bool = False, json_out: bool = False) -> None:
 def symptoms_list(env: Env, all_: bool = False, json_out: bool = False) -> None:
     from smcoach.render import views, write, write_json
 
-    symptoms = env.store.symptoms(include_removed=all_)
+    store = env.view_store()
+    symptoms = store.symptoms(include_removed=all_) if store else []
     if json_out:
         write_json(views.symptoms_json(symptoms))
     else:
@@ -33,8 +35,10 @@ def symptoms_list(env: Env, all_: bool = False, json_out: bool = False) -> None:
 def plan_list(env: Env, all_: bool = False, json_out: bool = False) -> None:
     from smcoach.render import views, write, write_json
 
+    store = env.view_store()
+
     def listed() -> "Iterator[tuple[Plan, list[CheckIn]]]":
-        return env.store.plans_with_checkins(include_ended=all_)
+        return store.plans_with_checkins(include_ended=all_) if store else iter(())
 
     if json_out:  # written as it is read: the same memory for any number of plans
         write_json(views.plans_json(listed()))

@@ -10,7 +10,8 @@ def show_today(env: Env, json_out: bool) -> None:
     from smcoach.render import views, write, write_json
 
     day = today()
-    if not env.path.exists():  # a view does not write: no file is made until there is data
+    store = env.view_store()
+    if store is None:  # a view does not write: no file is made until there is data
         steps = next_steps(day, [], [], selfcheck_due=selfcheck_due(day, None, None))
         if json_out:
             write_json(views.today_json(day, None, [], {}, steps))
@@ -20,7 +21,6 @@ def show_today(env: Env, json_out: bool) -> None:
             notice(t("today.nothing_yet", path=env.path))
             write(views.today_blocks(day, None, [], {}, steps))
         return
-    store = env.store
     agenda_items = store.agenda()
     focus = next((i for i in agenda_items if i.focus), None)
     active = store.plans()

@@ -34,7 +34,7 @@ def trends(
     count = parse_weeks(weeks) if weeks is not None else None
     day = today()
     start = parse_day(since, day) if since is not None else None
-    found = gather(env.store, day, count, start)
+    found = gather(env.view_store(), day, count, start)
     target = svg or html
     if json_out:
         write_json(view.as_json(found))
@@ -55,14 +55,15 @@ def trends(
         notice(t("trends.saved_svg" if svg is not None else "trends.saved_html", path=target))
 
 
-def gather(store: "Store", day: date, weeks: int | None, since: date | None) -> "Trends":
+def gather(store: "Store | None", day: date, weeks: int | None, since: date | None) -> "Trends":
     """The trends on `day` of the last `weeks` ISO weeks (or those since the week of `since`),
-    from the week of the first record on; no weeks at all when nothing is recorded."""
+    from the week of the first record on; no weeks at all when nothing is recorded (or there
+    is no file yet)."""
     from smcoach.domain import trends as domain
     from smcoach.domain.dates import iso_week
 
-    first_record = store.first_record_week()
-    if first_record is None:
+    first_record = store.first_record_week() if store is not None else None
+    if store is None or first_record is None:
         return domain.build(day, [], {}, {}, {}, {}, [])
     mondays = domain.window(day, weeks, since) or [domain.monday_of(day)]
     mondays = domain.from_first_record(mondays, domain.week_monday(first_record))
