@@ -518,7 +518,7 @@ def step_summary(store: "Store", asker: Asker, current: "Session", day: date) ->
     made = store.plans_made_in(current)
     plans = [store.plan(i) for i in made] or [p for p in store.plans() if p.covers(day)]
     goals = {g.id: g for g in store.goals(include_closed=True)}
-    checkins = {p.id: store.checkins([p.id])[p.id] for p in plans}
+    checkins = store.checkins([p.id for p in plans])  # one query for them all
     write(views.session_summary_blocks(plans, checkins, goals, day))
 
 

@@ -80,12 +80,6 @@ def use_colour(stream: TextIO) -> bool:
     return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
-def is_plain(stream: TextIO | None = None) -> bool:
-    """Whether `write` gives plain text on this stream (stdout by default): a pipe or a file,
-    NO_COLOR, or a dumb terminal. There, marks and bars are better given as words."""
-    return not use_colour(stream or sys.stdout)
-
-
 MIN_WIDTH = 20  # narrower than any real screen: wrapping to less would help no one
 
 

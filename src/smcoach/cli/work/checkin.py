@@ -83,18 +83,16 @@ def _plan_for(store: "Store", plan_id: str | None, day: Date) -> Plan:
 
 def _no_plan_on(store: "Store", day: Date) -> str:
     """Why no plan takes a check-in for `day`, true to the plans there are."""
-    shown = f"{day:%a %d %b %Y}"
-    ended = [p for p in store.plans(include_ended=True) if p.covers(day)]
+    every = store.plans(include_ended=True)
+    ended = [p for p in every if p.covers(day)]
     if ended:
-        return t("check.plan_ended", day=shown, id=ended[-1].id)
-    plans = store.plans()
+        return t("check.plan_ended", day=day, id=ended[-1].id)
+    plans = [p for p in every if p.status == "active"]
     later = [p for p in plans if p.start > day]
     if later:
-        first = later[0]
-        return t("check.before_plan", day=shown, id=first.id, start=f"{first.start:%a %d %b %Y}")
+        return t("check.before_plan", day=day, id=later[0].id, start=later[0].start)
     if plans:
-        last = plans[-1]
-        return t("check.after_plan", day=shown, id=last.id, end=f"{last.end:%a %d %b %Y}")
+        return t("check.after_plan", day=day, id=plans[-1].id, end=plans[-1].end)
     return t("plan.none_current")
 
 
