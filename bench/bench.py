@@ -24,7 +24,9 @@ machine weighs on all alike):
   at a terminal  output to a pseudo-terminal of 80x24, TERM=xterm-256color (Rich's output;
                  the everyday reads, --help and trends --weeks 12)
   peak memory    the maximum resident size of one run of each command, by itself, with
-                 plan list --all --json and export --format json besides
+                 plan list --all --json and export --format json besides, then import of
+                 that export into a new file and import --merge of it again into that file
+                 (every record already there)
 
 A run that fails is left out of the median and reported under it. `check` writes, but each
 run replaces the same check-in or rating, so the data keep their shape.
@@ -398,6 +400,7 @@ def bench_one(years: int, db: Path, rebuild: bool, runs: int) -> Case:
     print(f"\npeak memory (max RSS of one run, piped), target <= {MEMORY_TARGET} MiB")
     with tempfile.TemporaryDirectory() as tmp:
         export = str(Path(tmp) / "export.json")
+        imported = {**plain, "SMCOACH_DB": str(Path(tmp) / "imported.db")}
         memory = [("floor", floor)] + [(n, [smcoach, *a]) for n, (a, _, _) in commands.items()]
         memory += [
             ("smcoach plan list --all --json", [smcoach, "plan", "list", "--all", "--json"]),
@@ -405,13 +408,19 @@ def bench_one(years: int, db: Path, rebuild: bool, runs: int) -> Case:
                 "smcoach export --format json -o FILE --force",
                 [smcoach, "export", "--format", "json", "-o", export, "--force"],
             ),
+            # The export read back: into a new file, then merged into it again.
+            ("smcoach import FILE (into a new file)", [smcoach, "import", export]),
+            ("smcoach import --merge FILE (again)", [smcoach, "import", "--merge", export]),
         ]
+        # The imports write into a new file of their own, not the bench's.
+        envs = {name: imported for name, _ in memory[-2:]}
         for name, cmd in memory:
+            env = envs.get(name, plain)
             label = 'python -c "import sqlite3"' if name == "floor" else name
             try:
-                mib = peak_mib(cmd, plain)
+                mib = peak_mib(cmd, env)
             except Failed as e:
-                print(f"  {label:<44}FAILED {why(cmd, plain, e)}")
+                print(f"  {label:<44}FAILED {why(cmd, env, e)}")
                 continue
             ok = "" if name == "floor" else "met" if mib <= MEMORY_TARGET else "NOT MET"
             print(f"  {label:<44}{mib:>6.1f} MiB  {ok}")

@@ -15,6 +15,7 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("XDG_DATA_HOME", raising=False)
     db = tmp_path / "data" / "smcoach.db"
     monkeypatch.setenv("SMCOACH_DB", str(db))
+    monkeypatch.setenv("SMCOACH_CACHE", str(tmp_path / "cache"))  # the topic library's index
     monkeypatch.setenv("SMCOACH_TODAY", "2026-11-23")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TERMINAL_WIDTH", "3000")

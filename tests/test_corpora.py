@@ -17,6 +17,15 @@ on ordinary texts):
 So people will write things these lists miss: the screening is a safety net, never the only
 way to get help (help-now is always one command away and named on every screen).
 
+Spanish (*.es.toml, content/coach/es.toml and content/safety/es.toml), the same thresholds:
+dev, then heldout, written straight after dev and before the lists existed, in other voices
+(Spain, Mexico, Río de la Plata, Colombia, the Caribbean; carers, older people; typos and no
+accents). First looks:
+    es heldout  97.1% / 0.0%    100.0% / 0.0%    es ordinary: 1 of 80 (1.3%)
+One engineer wrote both the heldout sets and the lists, so these first looks are kinder than
+the English ones written by others: a Spanish set written by someone who has not seen the
+lists is still to come.
+
 Fails below 90% recall on weak plans or above 10% false alarms on good ones; below 95% recall
 on texts that call for help now or above 5% false alarms on ordinary texts that share their
 words. Also per label, so that no one rule can quietly collapse.
@@ -37,7 +46,15 @@ from smcoach.domain.dates import parse_weekdays
 from smcoach.domain.models import PlanDraft
 
 CORPORA = Path(__file__).parent / "corpora"
-SETS = ("dev", "heldout", "fresh", "probe", "untuned", "blind")
+# Each language's sets, measured with the same thresholds: <kind>_<set>.<language>.toml.
+SETS = {
+    "en": ("dev", "heldout", "fresh", "probe", "untuned", "blind"),
+    "es": ("dev", "heldout"),
+}
+CASES = [pytest.param(lang, name, id=f"{lang}-{name}") for lang, names in SETS.items()
+         for name in names]  # fmt: skip
+# The least each language's corpora must hold: plans, free texts, everyday (ordinary) texts.
+SIZES = {"en": (150, 80, 150), "es": (60, 40, 60)}
 # Which findings count as catching each weakness.
 PLAN_LABELS = {
     "outcome": {"outcome"},
@@ -68,17 +85,17 @@ class Score(NamedTuple):
         return self.found[label] / self.total[label]
 
 
-def _load(kind: str, name: str) -> list[dict[str, Any]]:
-    with open(CORPORA / f"{kind}_{name}.en.toml", "rb") as f:
+def _load(kind: str, name: str, language: str = "en") -> list[dict[str, Any]]:
+    with open(CORPORA / f"{kind}_{name}.{language}.toml", "rb") as f:
         return list(tomllib.load(f)[kind[:-1]])
 
 
-def score_plans(name: str) -> Score:
-    coach = content.plan_coach()
+def score_plans(name: str, language: str = "en") -> Score:
+    coach = content.plan_coach(language)
     found: Counter[str] = Counter()
     total: Counter[str] = Counter()
     misses = []
-    for p in _load("plans", name):
+    for p in _load("plans", name, language):
         often = str(p["how_often"])
         days, times = (None, int(often)) if often.isdigit() else (parse_weekdays(often), None)
         draft = PlanDraft(p["what"], p["how_much"], p["when"], days, times, p["confidence"],
@@ -93,12 +110,12 @@ def score_plans(name: str) -> Score:
     return Score(found, total, misses)
 
 
-def score_texts(name: str) -> Score:
-    screen = content.screen()
+def score_texts(name: str, language: str = "en") -> Score:
+    screen = content.screen(language)
     found: Counter[str] = Counter()
     total: Counter[str] = Counter()
     misses = []
-    for item in _load("texts", name):
+    for item in _load("texts", name, language):
         categories = set(screen.categories(item["text"]))
         label = item["label"]
         total[label] += 1
@@ -109,9 +126,9 @@ def score_texts(name: str) -> Score:
     return Score(found, total, misses)
 
 
-@pytest.mark.parametrize("name", SETS)
-def test_the_plan_coach_finds_weak_plans_and_leaves_good_ones(name: str) -> None:
-    s = score_plans(name)
+@pytest.mark.parametrize(("language", "name"), CASES)
+def test_the_plan_coach_finds_weak_plans_and_leaves_good_ones(language: str, name: str) -> None:
+    s = score_plans(name, language)
     assert sum(s.total.values()) >= 40
     assert s.recall() >= PLAN_RECALL, s.misses
     assert s.false_alarms("good") <= PLAN_FALSE_ALARMS, s.misses
@@ -119,9 +136,11 @@ def test_the_plan_coach_finds_weak_plans_and_leaves_good_ones(name: str) -> None
         assert s.recall([label]) >= LABEL_FLOOR, (label, s.misses)
 
 
-@pytest.mark.parametrize("name", SETS)
-def test_the_screen_finds_texts_that_call_for_help_and_leaves_look_alikes(name: str) -> None:
-    s = score_texts(name)
+@pytest.mark.parametrize(("language", "name"), CASES)
+def test_the_screen_finds_texts_that_call_for_help_and_leaves_look_alikes(
+    language: str, name: str
+) -> None:
+    s = score_texts(name, language)
     assert sum(s.total.values()) >= 40
     assert s.recall() >= TEXT_RECALL, s.misses
     assert s.false_alarms("ordinary") <= TEXT_FALSE_ALARMS, s.misses
@@ -129,9 +148,10 @@ def test_the_screen_finds_texts_that_call_for_help_and_leaves_look_alikes(name: 
         assert s.recall([label]) >= LABEL_FLOOR, (label, s.misses)
 
 
-def test_everyday_texts_with_health_words_are_rarely_signposted() -> None:
-    s = score_texts("ordinary")  # first look: 2 of 150 (1.3%)
-    assert s.total["ordinary"] >= 150 and set(s.total) == {"ordinary"}
+@pytest.mark.parametrize("language", SETS)
+def test_everyday_texts_with_health_words_are_rarely_signposted(language: str) -> None:
+    s = score_texts("ordinary", language)  # first look: en 2 of 150 (1.3%); es: see the top
+    assert s.total["ordinary"] >= SIZES[language][2] and set(s.total) == {"ordinary"}
     assert s.false_alarms("ordinary") <= TEXT_FALSE_ALARMS, s.misses
 
 
@@ -153,10 +173,12 @@ def test_a_second_reviewers_sentences() -> None:
     assert len(fired) / len(everyday) <= TEXT_FALSE_ALARMS, fired
 
 
-def test_the_corpora_are_as_large_and_as_mixed_as_asked() -> None:
-    plans = [p for name in SETS for p in _load("plans", name)]
-    texts = [x for name in SETS for x in _load("texts", name)]
-    assert len(plans) >= 150 and len(texts) >= 80
+@pytest.mark.parametrize("language", SETS)
+def test_the_corpora_are_as_large_and_as_mixed_as_asked(language: str) -> None:
+    plans = [p for name in SETS[language] for p in _load("plans", name, language)]
+    texts = [x for name in SETS[language] for x in _load("texts", name, language)]
+    least_plans, least_texts, _ = SIZES[language]
+    assert len(plans) >= least_plans and len(texts) >= least_texts
     labels = Counter(p["label"] for p in plans)
     assert set(labels) == {"good", *PLAN_LABELS}
     assert 0.25 <= labels["good"] / len(plans) <= 0.40  # about a third good
@@ -164,22 +186,32 @@ def test_the_corpora_are_as_large_and_as_mixed_as_asked() -> None:
 
 
 def report() -> str:
+    """The figures, English first (as before), then each other language's, prefixed by it."""
     lines = []
-    for name in SETS:
-        p, x = score_plans(name), score_texts(name)
+    for language, names in SETS.items():
+        lines += _report(language, names, "" if language == "en" else f"{language} ")
+    return "\n".join(lines)
+
+
+def _report(language: str, names: tuple[str, ...], prefix: str) -> list[str]:
+    lines = []
+    for name in names:
+        p, x = score_plans(name, language), score_texts(name, language)
         per_plan = ", ".join(f"{k} {p.found[k]}/{p.total[k]}" for k in PLAN_LABELS)
         per_text = ", ".join(f"{k} {x.found[k]}/{x.total[k]}" for k in TEXT_LABELS)
         lines += [
-            f"{name}: plans {sum(p.total.values())}: weak recall {p.recall():.1%} "
+            f"{prefix}{name}: plans {sum(p.total.values())}: weak recall {p.recall():.1%} "
             f"({per_plan}); false alarms on good {p.found['good']}/{p.total['good']} "
             f"({p.false_alarms('good'):.1%})",
-            f"{name}: texts {sum(x.total.values())}: recall {x.recall():.1%} ({per_text}); "
+            f"{prefix}{name}: texts {sum(x.total.values())}: recall {x.recall():.1%} ({per_text}); "
             f"false alarms on ordinary {x.found['ordinary']}/{x.total['ordinary']} "
             f"({x.false_alarms('ordinary'):.1%})",
         ]
-    o = score_texts("ordinary")
-    lines.append(f"ordinary: texts {o.total['ordinary']}: false alarms {o.found['ordinary']}")
-    return "\n".join(lines)
+    o = score_texts("ordinary", language)
+    lines.append(
+        f"{prefix}ordinary: texts {o.total['ordinary']}: false alarms {o.found['ordinary']}"
+    )
+    return lines
 
 
 if __name__ == "__main__":

@@ -189,3 +189,66 @@ def helplines() -> dict[str, Any]:
     if not isinstance(data.get("fallback_directory"), str):
         raise SmcoachError(f"the file {path} needs fallback_directory")
     return data
+
+
+# --- the topic library (content/topics/<language>/*.md; see smcoach.domain.library) -----------
+# A service's folder (--content or $SMCOACH_CONTENT) may hold topics/<language>/*.md of its own:
+# a topic with the id of one of smcoach's replaces it, any other is added. Unlike the cards, a
+# service folder need not have topics.
+
+if TYPE_CHECKING:
+    from smcoach.domain.library import Topic
+
+
+def topic_files(language: str = "en") -> "dict[str, Traversable]":
+    """Each topic's file by id, smcoach's own merged with a service's, in order of id."""
+    folders = [content_root() / "topics" / language]
+    override = os.environ.get(CONTENT_ENV)
+    if override:
+        folders.append(Path(override) / "topics" / language)
+    found: dict[str, Traversable] = {}
+    for folder in folders:
+        if folder.is_dir():
+            for entry in folder.iterdir():
+                if entry.name.endswith(".md") and not entry.name.startswith("."):
+                    found[entry.name.removesuffix(".md")] = entry
+    return dict(sorted(found.items()))
+
+
+def topics_fingerprint(language: str = "en") -> str:
+    """What changes whenever a topic file does: each file's path, size and time of change (or,
+    for a file that is not on disk, a checksum of its contents). Reads no topic."""
+    lines = []
+    for entry in topic_files(language).values():
+        if isinstance(entry, Path):
+            facts = entry.stat()
+            lines.append(f"{entry}\t{facts.st_size}\t{facts.st_mtime_ns}")
+        else:
+            import zlib
+
+            lines.append(f"{entry}\t{zlib.crc32(entry.read_bytes())}")
+    return "\n".join(lines)
+
+
+def topics(language: str = "en") -> "dict[str, Topic]":
+    """The topics by id, in order of id (see `topic_files`). A file that cannot be read or is
+    malformed is an error naming it."""
+    return _topics(language, os.environ.get(CONTENT_ENV) or None)
+
+
+@cache
+def _topics(language: str, override: str | None) -> "dict[str, Topic]":
+    from smcoach.domain.library import parse_topic
+
+    found = {}
+    for topic_id, entry in topic_files(language).items():
+        try:
+            text = entry.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise SmcoachError(t("library.unreadable", path=entry, error=e)) from None
+        try:
+            found[topic_id] = parse_topic(text, entry.name)
+        except ValueError as e:  # the parser's message starts with the file's name
+            error = str(e).removeprefix(f"{entry.name}: ")
+            raise SmcoachError(t("library.malformed", path=entry, error=error)) from None
+    return found

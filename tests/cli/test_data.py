@@ -5,6 +5,7 @@ import json
 import os
 import sqlite3
 import zipfile
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -188,12 +189,208 @@ def test_unreadable_imports_give_one_line(run, tmp_path, content):
     assert r.exception is None or isinstance(r.exception, SystemExit)
 
 
+# --- import, a record at a time -----------------------------------------------------------------
+
+NOTE = "slept badly, walked anyway: é ü 漢字 😀 \u202e"  # characters of 2, 3 and 4 bytes
+
+
+@pytest.fixture
+def big_export(filled, tmp_path):
+    """The filled database's export with 6,000 more check-ins and ratings besides: some 1.2
+    MB, many times the 64 KiB the import reads at once, written as smcoach writes it."""
+    export = tmp_path / "big.json"
+    assert filled("export", "-o", str(export)).exit_code == 0
+    data = json.loads(export.read_text("utf-8"))
+    tables = data["tables"]
+    plan, symptom = tables["plans"][0]["id"], tables["symptoms"][0]["id"]
+    for n in range(3000):
+        day = date(2010, 1, 4) + timedelta(days=n)
+        year, week, _ = day.isocalendar()
+        common = {"day": day.isoformat(), "week": f"{year}-W{week:02d}",
+                  "recorded_at": f"{day}T20:00:00+00:00"}  # fmt: skip
+        tables["checkins"].append(
+            {**common, "plan_id": plan, "status": "done", "note": NOTE * (n % 3) or None}
+        )
+        tables["symptom_ratings"].append({**common, "symptom_id": symptom, "rating": n % 11})
+    tables["checkins"].sort(key=lambda c: (c["plan_id"], c["day"]))  # as the export orders them
+    tables["symptom_ratings"].sort(key=lambda r: (r["symptom_id"], r["day"]))
+    export.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False, indent=2) + "\n")
+    return export
+
+
+def reads_of(path: Path, monkeypatch) -> list[int]:
+    """The size of every read of `path` made through open() from now on."""
+    import builtins
+    import io
+
+    reads: list[int] = []
+    real_open = builtins.open
+
+    class Counted(io.FileIO):
+        def read(self, size=-1):
+            data = super().read(size)
+            reads.append(len(data))
+            return data
+
+    def counting_open(file, mode="r", *args, **kwargs):
+        if mode == "rb" and os.fspath(file) == os.fspath(path):
+            return Counted(file, "r")
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", counting_open)
+    return reads
+
+
+def test_a_big_export_round_trips_read_a_piece_at_a_time(
+    filled, isolated, big_export, tmp_path, monkeypatch
+):
+    total = sum(counts(isolated).values()) + 6000
+    assert filled("erase", "--yes", "--backups").exit_code == 0
+    reads = reads_of(big_export, monkeypatch)
+    r = filled("import", str(big_export))
+    assert r.exit_code == 0, r.output
+    assert r.stderr == f"Imported {total} records from {big_export}.\n"
+    size = big_export.stat().st_size
+    assert size > 16 * 2**16 and sum(reads) >= size  # read through...
+    assert max(reads) <= 2**16  # ...never more than 64 KiB at once
+    again = tmp_path / "again.json"
+    assert filled("export", "-o", str(again)).exit_code == 0
+    assert again.read_bytes() == big_export.read_bytes()
+
+
+def cut_half_way(text: str) -> str:
+    return text[: len(text) // 2]
+
+
+def broken_half_way(text: str) -> str:
+    half = text.index("},\n", len(text) // 2)
+    return text[:half] + "};\n" + text[half + 3 :]
+
+
+@pytest.mark.parametrize(
+    ("spoil", "detail"),
+    [
+        (cut_half_way, "not JSON: "),
+        (broken_half_way, "not JSON: Expecting ',' delimiter"),
+        # a record that does not fit, before the end: json.loads would not get that far
+        (lambda text: cut_half_way(text.replace('"text": ', '"colour": ', 1)), "not JSON: "),
+    ],
+)
+@pytest.mark.parametrize("merge", [False, True])
+def test_an_export_spoilt_half_way_changes_nothing(
+    filled, isolated, big_export, tmp_path, spoil, detail, merge
+):
+    bad = tmp_path / "bad.json"
+    bad.write_text(spoil(big_export.read_text("utf-8")))
+    db = isolated if merge else tmp_path / "empty.db"
+    before = counts(db) if merge else {}
+    r = filled("import", *(["--merge"] if merge else []), str(bad), env={"SMCOACH_DB": str(db)})
+    assert r.exit_code == 1
+    assert r.stderr.startswith(f"Error: {bad} is not an smcoach export ({detail}")
+    assert r.stderr.count("\n") == 1  # not even the line of a backup: none was made
+    after = counts(db)
+    assert after == (before if merge else dict.fromkeys(after, 0))
+
+
+def test_a_broken_byte_half_way_changes_nothing(filled, big_export, tmp_path):
+    raw = big_export.read_bytes()
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(raw[: len(raw) // 2] + b"\xff" + raw[len(raw) // 2 :])
+    db = tmp_path / "empty.db"
+    r = filled("import", str(bad), env={"SMCOACH_DB": str(db)})
+    assert (r.exit_code, r.stderr.count("\n")) == (1, 1)
+    assert "not JSON: UnicodeDecodeError" in r.stderr
+    assert sum(counts(db).values()) == 0
+
+
+def test_merge_a_big_export_adds_what_is_new_once(filled, isolated, big_export):
+    before = sum(counts(isolated).values())
+    r = filled("import", "--merge", str(big_export))
+    assert r.exit_code == 0, r.output
+    assert f"Merged {big_export}: 6000 records added, {before} already there.\n" in r.stderr
+    assert r.stderr.startswith("Backed up your data to ")
+    again = filled("import", "--merge", str(big_export))
+    assert f"0 records added, {before + 6000} already there" in again.stderr
+    assert sum(counts(isolated).values()) == before + 6000
+
+
+def test_tables_in_any_order_import_the_same(filled, isolated, tmp_path):
+    """The export's tables are alphabetical (check-ins before the plans they refer to); a
+    file may also put every record before those it refers to, or the details after them."""
+    export = tmp_path / "e.json"
+    filled("export", "-o", str(export))
+    data = json.loads(export.read_text())
+    tables = data.pop("tables")
+    from smcoach.store.dump import KINDS
+
+    backwards = {k.table: tables[k.table] for k in reversed(KINDS)}
+    reordered = tmp_path / "reordered.json"
+    reordered.write_text(json.dumps({"tables": backwards, **data}))
+    exports = []
+    for name, source in (("a", export), ("b", reordered)):
+        env = {"SMCOACH_DB": str(tmp_path / f"{name}.db")}
+        filled("agenda", "add", "Sleeping badly", env=env)  # so that every ID is new
+        r = filled("import", "--merge", str(source), env=env)
+        assert r.exit_code == 0, r.output
+        exports.append(filled("export", env=env).stdout)
+    assert exports[0] == exports[1]
+    assert '"agenda_id": 2' in exports[0]  # the goal follows its agenda item's new ID
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # What json.loads makes of it is checked: the last of a key given twice counts.
+        (
+            '{"tables": {"agenda": [{"id": 1, "colour": 1}], "agenda": []}, '
+            '"format": "smcoach-export", "format_version": 1, "schema": 1}',
+            "Imported 0 records",
+        ),
+        ('{"tables": {"agenda": []}, "format": "other", "schema": 1}', "not an smcoach export"),
+        (
+            '{"format": "smcoach-export", "format_version": 1, "schema": 1, "tables": {"agenda": '
+            '[{"id": 1, "colour": 1}]}} {',
+            "not JSON: Extra data",
+        ),
+        (
+            '{"format": "smcoach-export", "format_version": 1, "schema": 1, "tables": {"agenda": '
+            '[{"id": 1, "colour": 1}]}}',
+            "unknown field 'colour'",
+        ),
+        ("[1, 2, 3]", "not an smcoach export"),
+        ("[1, 2, 3", "not JSON: Expecting ',' delimiter"),
+    ],
+)
+def test_what_the_whole_file_says_comes_first(run, tmp_path, text, message):
+    source = tmp_path / "f.json"
+    source.write_text(text)
+    r = run("import", str(source))
+    assert message in r.stderr and r.stderr.count("\n") == 1, r.stderr
+
+
+def test_an_export_through_a_pipe(filled, isolated, tmp_path):
+    import threading
+
+    export = tmp_path / "e.json"
+    filled("export", "-o", str(export))
+    total = sum(counts(isolated).values())
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=lambda: pipe.write_bytes(export.read_bytes()))
+    writer.start()
+    r = filled("import", str(pipe), env={"SMCOACH_DB": str(tmp_path / "new.db")})
+    writer.join()
+    assert r.exit_code == 0, r.output
+    assert r.stderr == f"Imported {total} records from {pipe}.\n"
+
+
 def test_csv_export_to_a_folder_and_a_zip(filled, tmp_path):
     folder = tmp_path / "csv"
     assert filled("export", "--format", "csv", "--out", str(folder)).exit_code == 0
     assert mode(folder) == 0o700
-    assert sorted(p.name for p in folder.iterdir())[:3] == ["agenda.csv", "checkins.csv",
-                                                             "goals.csv"]  # fmt: skip
+    from smcoach.store.dump import KINDS
+
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{k.table}.csv" for k in KINDS)
     assert all(mode(p) == 0o600 for p in folder.iterdir())
     import csv
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from smcoach.store import connection
+from smcoach.store import backups, connection
 
 
 def digest(path: Path) -> str:
@@ -166,7 +166,7 @@ def test_files_are_private_whatever_the_umask(run, isolated, umask):
             side = Path(f"{isolated}{suffix}")
             assert side.exists() and side.stat().st_mode & 0o777 == 0o600, suffix
         backup = isolated.with_name("copy.bak")
-        connection.backup(store.conn, backup)
+        backups.backup(store.conn, backup)
         assert backup.stat().st_mode & 0o777 == 0o600
         store.close()
     finally:

@@ -300,7 +300,7 @@ def test_the_default_folder_is_the_one_typer_names(monkeypatch, tmp_path):
             monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
         else:
             monkeypatch.setenv("XDG_CONFIG_HOME", config)
-        assert app_folder() == Path(typer.get_app_dir("smcoach"))
+        assert app_folder() == typer.get_app_dir("smcoach")
 
 
 @pytest.mark.parametrize(

@@ -360,18 +360,19 @@ def test_weekly_averages_keep_removed_symptoms_one_line_per_name(store):
     }
 
 
-def test_weekly_averages_are_grouped_in_sql_through_the_week_index(store):
+def test_weekly_averages_are_read_from_the_weeks_sums_by_their_key(store):
     store.add_symptom("pain", MONDAY)
     rate(store, MONDAY, pain=3)
     executed: list[str] = []
     store.conn.set_trace_callback(executed.append)
     store.symptom_weekly_averages("2026-W01", "2026-W52")
     store.conn.set_trace_callback(None)
-    [query] = [sql for sql in executed if "symptom_ratings" in sql]
+    [query] = [sql for sql in executed if "symptom_weeks" in sql]
+    assert "symptom_ratings" not in query  # the days' ratings are not read
     plan = store.conn.execute("EXPLAIN QUERY PLAN " + query).fetchall()
     details = " | ".join(r[3] for r in plan)
-    assert "USING COVERING INDEX symptom_ratings_week (week>? AND week<?)" in details
-    assert "TEMP B-TREE" not in details  # the groups come out of the index in week order
+    assert "SEARCH symptom_weeks USING PRIMARY KEY (week>? AND week<?)" in details
+    assert "TEMP B-TREE" not in details  # the weeks come out of the key in week order
 
 
 def test_weekly_averages_want_iso_week_keys(store):

@@ -8,7 +8,7 @@ import pytest
 
 from smcoach.domain.models import CheckIn, PlanDraft
 from smcoach.errors import SmcoachError, StoreError
-from smcoach.store import Store, connection, explain, migrations
+from smcoach.store import Store, backups, explain, migrations
 
 DAY = date(2026, 11, 23)
 
@@ -243,7 +243,7 @@ def test_backup_includes_what_is_still_in_the_wal(tmp_path):
     store = Store(tmp_path / "x.db")
     store.add_agenda("only in the WAL so far", DAY)
     assert Path(f"{store.path}-wal").stat().st_size > 0
-    connection.backup(store.conn, tmp_path / "copy.db")
+    backups.backup(store.conn, tmp_path / "copy.db")
     store.close()
     with sqlite3.connect(tmp_path / "copy.db") as conn:
         assert conn.execute("SELECT text FROM agenda").fetchall() == [("only in the WAL so far",)]
@@ -334,11 +334,11 @@ def test_the_full_check_finds_damage_quick_check_misses(tmp_path):
 
 def test_backups_made_in_the_same_second_get_their_own_names(tmp_path):
     store = Store(tmp_path / "x.db")
-    folder = connection.backups_folder(store.path)
-    made = [connection.backup_into(store.conn, folder, "x") for _ in range(7)]
+    folder = backups.backups_folder(store.path)
+    made = [backups.backup_into(store.conn, folder, "x") for _ in range(7)]
     assert len(set(made)) == 7
-    kept = connection.list_backups(folder, "x")
-    assert kept == made[-connection.KEEP_BACKUPS :]  # the newest five, oldest first
+    kept = backups.list_backups(folder, "x")
+    assert kept == made[-backups.KEEP_BACKUPS :]  # the newest five, oldest first
     assert all(p.stat().st_mode & 0o777 == 0o600 for p in kept)
     assert folder.stat().st_mode & 0o777 == 0o700
     store.close()

@@ -228,3 +228,37 @@ def test_a_service_folder_does_not_override_the_scale(tmp_path, monkeypatch) -> 
 def test_an_unknown_scale_is_one_line() -> None:
     with pytest.raises(SmcoachError, match="cannot read the scale file"):
         scale("nonesuch")
+
+
+# a four-item form: the Spanish SEMCD-S, scored by the rule its scale file states ------------
+
+SEMCDS = selfefficacy.Rule("SEMCD-S", 4, 2)
+
+
+def test_a_four_item_form_scores_the_mean_of_its_answers() -> None:
+    assert score([8, 7, 6, 9], SEMCDS) == pytest.approx(30 / 4)
+    assert score([8, None, 6, 9], SEMCDS) == pytest.approx(23 / 3)  # one missing
+    assert score([8, None, None, 9], SEMCDS) == pytest.approx(8.5)  # two: still scored
+
+
+def test_a_four_item_form_is_not_scored_with_too_many_missing() -> None:
+    assert score([8, None, None, None], SEMCDS) is None
+    assert score([None] * 4, SEMCDS) is None
+    assert score([None] * 4, selfefficacy.Rule("SEMCD-S", 4, 4)) is None  # never a mean of none
+
+
+@pytest.mark.parametrize("answers", [[5] * 6, [5] * 3, [5, 5, 11, 5], [5, 0, 5, 5]])
+def test_a_four_item_form_refuses_the_wrong_number_or_range(answers: list) -> None:
+    with pytest.raises(SmcoachError):
+        score(answers, SEMCDS)
+
+
+def test_the_rule_comes_from_the_scale_file() -> None:
+    assert selfefficacy.rule_of(scale("semcd6")) == selfefficacy.SEMCD6
+    assert selfefficacy.rule_of(scale("semcds", "es")) == SEMCDS
+
+
+def test_parse_answers_for_a_four_item_form() -> None:
+    assert parse_answers("8,skip,6,9", items=4) == [8, None, 6, 9]
+    with pytest.raises(SmcoachError, match="got 6"):
+        parse_answers("8,7,skip,9,6,7", items=4)

@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from smcoach.cli.common import interactive, today
+from smcoach.cli.library_hints import suggest_topics
 from smcoach.cli.prompts import require
 from smcoach.cli.signpost import screened
 from smcoach.domain.rules import parse_id, require_text, same_words
@@ -67,6 +68,7 @@ def add(
         raise SmcoachError(t("agenda.duplicate", id=same.id, text=same.text))
     item_id = store.add_agenda(challenge, today())
     notice(t("saved.agenda", id=item_id))
+    suggest_topics(store, challenge)
 
 
 @app.command("list")

@@ -3,37 +3,40 @@
 import os
 import sys
 from datetime import date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smcoach.errors import SmcoachError
 
 if TYPE_CHECKING:
+    from os import PathLike
+
     from smcoach.store import Store
 
 DB_ENV = "SMCOACH_DB"
 TODAY_ENV = "SMCOACH_TODAY"  # pins "today" (ISO date) for course demonstrations and tests
 
 
-def db_path(option: Path | None) -> Path:
-    """--db, then $SMCOACH_DB, then the user's data folder."""
+def db_path(option: "str | PathLike[str] | None") -> str:
+    """--db, then $SMCOACH_DB, then the user's data folder. A string, as the store takes it:
+    pathlib costs every command some milliseconds to import."""
     if option is not None:
-        return option.expanduser()
+        return os.path.expanduser(option)
     if os.environ.get(DB_ENV):
-        return Path(os.environ[DB_ENV]).expanduser()
+        return os.path.expanduser(os.environ[DB_ENV])
     if os.environ.get("XDG_DATA_HOME"):
-        return Path(os.environ["XDG_DATA_HOME"]) / "smcoach" / "smcoach.db"
-    return app_folder() / "smcoach.db"
+        return os.path.join(os.environ["XDG_DATA_HOME"], "smcoach", "smcoach.db")
+    return os.path.join(app_folder(), "smcoach.db")
 
 
-def app_folder() -> Path:
+def app_folder() -> str:
     """The folder click's get_app_dir("smcoach") names, where smcoach has always kept its data
     by default; worked out here so that a command need not import typer to find it."""
     if sys.platform.startswith("win"):
-        return Path(os.environ.get("APPDATA") or os.path.expanduser("~")) / "smcoach"
+        return os.path.join(os.environ.get("APPDATA") or os.path.expanduser("~"), "smcoach")
     if sys.platform == "darwin":
-        return Path(os.path.expanduser("~/Library/Application Support")) / "smcoach"
-    return Path(os.environ.get("XDG_CONFIG_HOME", os.path.expanduser("~/.config"))) / "smcoach"
+        return os.path.join(os.path.expanduser("~/Library/Application Support"), "smcoach")
+    config = os.environ.get("XDG_CONFIG_HOME", os.path.expanduser("~/.config"))
+    return os.path.join(config, "smcoach")
 
 
 def today() -> date:
@@ -62,7 +65,7 @@ def now() -> str:
 class Env:
     """The command's context: the database path, and the store once a command asks for it."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: str):
         self.path = path
         self._store: Store | None = None
 
@@ -83,12 +86,12 @@ class Env:
         """The store for a command that only shows data; None when there is no file yet: a
         view does not make one (the first command that saves something does). A path that
         could never hold the file (under a file) is still said at once, as a write says it."""
-        if self._store is not None or self.path.exists():
+        if self._store is not None or os.path.exists(self.path):
             return self.store
-        folder = self.path.parent
-        while not folder.exists() and folder != folder.parent:
-            folder = folder.parent
-        return None if folder.is_dir() else self.store
+        folder = os.path.abspath(self.path)
+        while not os.path.exists(folder) and folder != os.path.dirname(folder):
+            folder = os.path.dirname(folder)
+        return None if os.path.isdir(folder) else self.store
 
     def damage(self) -> str | None:
         """If the store was opened and the file turns out damaged, the one line saying so: for

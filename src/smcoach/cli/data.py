@@ -1,6 +1,7 @@
 """Your data is yours: smcoach export, import, backup, restore and erase."""
 
-from collections.abc import Generator, Iterable
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Annotated, Any, BinaryIO
@@ -174,24 +175,37 @@ def import_(
 
     Example: smcoach import smcoach-export.json
     """
+    # Opened before the store, so that a file that cannot be read makes no database; closed
+    # by the `with f` below, which leaves what is not about reading it outside `_reading`.
+    with _reading(file):
+        f = open(file, "rb")  # noqa: SIM115
+    with f:
+        store = ctx.obj.store
+        # Read twice, a record at a time: checked through, then loaded (see store/dump.py).
+        with _reading(file):
+            export = store.check_import(f)
+        if merge:
+            notice(t("import.backed_up", path=store.backup()))
+        with _reading(file):
+            added, same = store.import_records(export, merge)
+    if merge:
+        notice(t("import.merged", path=file, count=added, same=same))
+    else:
+        notice(t("import.done", path=file, count=added))
+
+
+@contextmanager
+def _reading(file: Path) -> Iterator[None]:
+    """What goes wrong reading the file, as one line."""
     import json
 
     try:
-        raw = file.read_bytes()
-        data = json.loads(raw.decode("utf-8"))
+        yield
     except OSError as e:
         raise SmcoachError(t("import.unreadable", path=file, detail=e.strerror or e)) from None
     except (UnicodeDecodeError, RecursionError, ValueError) as e:
         detail = e.msg if isinstance(e, json.JSONDecodeError) else type(e).__name__
         raise SmcoachError(t("import.not_json", path=file, detail=detail)) from None
-    store = ctx.obj.store
-    if merge:
-        notice(t("import.backed_up", path=store.backup()))
-    added, same = store.import_records(data, merge)
-    if merge:
-        notice(t("import.merged", path=file, count=added, same=same))
-    else:
-        notice(t("import.done", path=file, count=added))
 
 
 def backup(
@@ -211,7 +225,7 @@ def backup(
     """
     store = ctx.obj.store
     if dest is not None and dest.is_dir():
-        dest = dest / f"{store.path.stem}-{datetime.now():%Y%m%d-%H%M%S}.db"
+        dest = dest / f"{Path(store.path).stem}-{datetime.now():%Y%m%d-%H%M%S}.db"
     if dest is not None and dest.exists():
         raise SmcoachError(t("backup.dest_exists", path=dest))
     try:
@@ -235,7 +249,7 @@ def restore(
     from smcoach.store.maintenance import restore as restore_file
 
     env: Env = ctx.obj
-    saved = restore_file(env.path, file)
+    saved = restore_file(Path(env.path), file)
     notice(t("restore.done", source=file))
     if saved.saved_as is not None:
         key = "restore.moved_aside" if saved.moved_aside else "restore.saved_before"
@@ -258,7 +272,7 @@ def erase(
     """
     import os
 
-    from smcoach.store.connection import backups_folder
+    from smcoach.store.backups import backups_folder
     from smcoach.store.maintenance import erase as erase_files
 
     env: Env = ctx.obj
@@ -277,7 +291,7 @@ def erase(
         if answer.strip().lower() != word:
             notice(t("erase.stopped"))
             raise typer.Exit(1)
-    erased = erase_files(env.path, backups)
+    erased = erase_files(Path(env.path), backups)
     for path in erased.removed:
         notice(t("erase.removed", path=path))
     if erased.backup is not None:

@@ -1,5 +1,6 @@
 """smcoach doctor: how the database file is, and what to do about anything wrong."""
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -23,7 +24,7 @@ def doctor(
     from smcoach.render import views, write, write_json
     from smcoach.store.health import examine
 
-    health = examine(ctx.obj.path)
+    health = examine(Path(ctx.obj.path))
     advice = advise(health, datetime.now())
     if json_out:
         write_json(views.doctor_json(health, advice))

@@ -13,7 +13,6 @@ SMCOACH_FULL_ROUTE=1 turns the fast route off (for comparing the two).
 
 import os
 import sys
-from pathlib import Path
 from typing import Any
 
 # Command path -> (module, function) of its work. A group on its own lists its items.
@@ -126,6 +125,8 @@ def _read(params: list[dict[str, Any]], words: list[str], stop_at_word: bool) ->
             values[param["name"]] = value
     for param in params:
         if param.get("path") and values[param["name"]] is not None:
+            from pathlib import Path  # only then: it costs every command milliseconds to import
+
             values[param["name"]] = Path(values[param["name"]])
     return values
 
@@ -162,8 +163,6 @@ def _is_utf8(arg: str) -> bool:
 def _start(root: dict[str, Any], name: str, values: dict[str, Any]) -> None:
     """What typer's route does around a command: the root's options, the signposting, the
     parameters' callbacks, the work, and every error as one line."""
-    from importlib import import_module
-
     from smcoach.cli import signpost
     from smcoach.cli.common import Env, db_path, failure
     from smcoach.cli.fastspec import SPEC
@@ -179,7 +178,8 @@ def _start(root: dict[str, Any], name: str, values: dict[str, Any]) -> None:
                 if param.get("callback") == "screened":
                     signpost.screened(values[param["name"]])
             module, function = FAST[name]
-            work = getattr(import_module(module), function)
+            __import__(module)  # importlib itself costs a millisecond to import
+            work = getattr(sys.modules[module], function)
             if name in ("", "today"):
                 work(env, root["json_out"] or values.get("json_out", False))
             else:
@@ -286,6 +286,7 @@ def write_spec() -> None:
     changing any command's options or help (`python -c "from smcoach.cli.fast import
     write_spec; write_spec()"`, then `ruff format src`); a test fails until they agree."""
     import pprint
+    from pathlib import Path
 
     target = Path(__file__).with_name("fastspec.py")
     text = (

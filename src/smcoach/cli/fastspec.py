@@ -53,17 +53,23 @@ SUMMARIES: dict[str, str] = {
     "backup": "Back up all your data into one file (safe while smcoach is in use elsewhere).",
     "check": "Check in on your plan for a day; with no flags, asks about each day not yet "
     "answered.",
+    "demo": "Demonstrate the weekly session on a made-up participant's course, for a group.",
     "doctor": "Check the database file, and say what to do about anything wrong.",
     "erase": "Erase all your smcoach data from this computer.",
     "export": "Export your data, an appointment summary, or your plan's days as a calendar.",
     "goal": "Your goals: what you want to achieve over the coming months.",
+    "group": "A course register for facilitators: the group's weekly action plans, kept in a "
+    "database of the course's own (--db).",
     "help-now": "Not for emergencies: what to do if you need help now, for your country.",
     "import": "Import an export made by 'smcoach export --format json'.",
+    "learn": "Read about living well with a long-term condition: fatigue, pain, sleep, and more.",
     "plan": "Action plans: one specific thing you will do this week.",
     "questions": "Questions to ask at your next appointment; 'smcoach export --format md' puts "
     "them in a summary to bring along.",
     "restore": "Put your data back from a backup.",
     "selfcheck": "Answer six questions on how confident you are that you can manage your health.",
+    "services": "Community services near you: peer groups, carers' centres, walking groups, "
+    "charities, faith and cultural groups, advice services.",
     "session": "Walk through this week's session: feedback, problem-solving, agenda, goal, action "
     "plan.",
     "settings": "Show your settings, and where each comes from.",

@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from smcoach.cli.common import today
+from smcoach.cli.library_hints import suggest_topics
 from smcoach.cli.prompts import require
 from smcoach.cli.signpost import screened
 from smcoach.domain.dates import parse_goal_day
@@ -82,6 +83,7 @@ def add(
     if by_day is not None:  # the day a form such as 'november' was read as
         notice(t("goal_day.shown", day=by_day))
     notice(t("saved.goal", id=goal_id))
+    suggest_topics(ctx.obj.store, goal_text)
 
 
 def show_goal_notes(text: str) -> None:

@@ -32,12 +32,16 @@ LAZY_COMMANDS = {
     "help-now": ("smcoach.cli.helpnow", "help_now"),
     "settings": ("smcoach.cli.settings", "app"),
     "questions": ("smcoach.cli.questions", "app"),
+    "learn": ("smcoach.cli.learn", "learn"),
     "export": ("smcoach.cli.data", "export"),
     "import": ("smcoach.cli.data", "import_"),
     "backup": ("smcoach.cli.data", "backup"),
     "restore": ("smcoach.cli.data", "restore"),
     "erase": ("smcoach.cli.data", "erase"),
     "doctor": ("smcoach.cli.doctor", "doctor"),
+    "group": ("smcoach.cli.group", "app"),
+    "demo": ("smcoach.cli.demo", "demo"),
+    "services": ("smcoach.cli.services", "app"),
 }
 
 

@@ -7,10 +7,17 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from smcoach.cli.common import interactive, now, today
+from smcoach.cli.library_hints import suggest_topics
 from smcoach.cli.prompts import Asker, TerminalAsker, ask, ask_optional, choose, require
 from smcoach.cli.signpost import screened
 from smcoach.domain.dates import parse_day, parse_weekdays
-from smcoach.domain.rules import parse_confidence, parse_id, parse_times, require_text
+from smcoach.domain.rules import (
+    parse_confidence,
+    parse_how_often,
+    parse_id,
+    parse_times,
+    require_text,
+)
 from smcoach.errors import NotSaved, SmcoachError
 from smcoach.messages import t
 from smcoach.render import notice
@@ -36,13 +43,6 @@ def _alone(ctx: typer.Context) -> None:
 
 
 Opt = typer.Option
-
-
-def _how_often(answer: str) -> tuple[tuple[str, ...] | None, int | None]:
-    """'mon,wed' -> fixed days; '3' -> three times this week, any days."""
-    if answer.strip().isdigit():
-        return None, parse_times(answer)
-    return parse_weekdays(answer), None
 
 
 def _text(field: str) -> Callable[[str], str]:
@@ -93,6 +93,15 @@ def new(
     keep_anyway: Annotated[
         bool, Opt("--keep-anyway", help="Save even with confidence under 7.")
     ] = False,
+    service: Annotated[
+        str | None,
+        Opt(
+            "--service",
+            help="The community service it uses (its ID, see 'smcoach services list'): shown "
+            "with the plan, with its phone and hours.",
+            show_default=False,
+        ),
+    ] = None,
     agreed: Annotated[
         bool,
         Opt(
@@ -124,7 +133,9 @@ def new(
         "start": start,
     }
     asker = _PlanTerminal() if interactive() else None
-    make_plan(ctx.obj.store, asker, prefill, keep_anyway=keep_anyway, agreed=agreed)
+    make_plan(
+        ctx.obj.store, asker, prefill, keep_anyway=keep_anyway, agreed=agreed, service=service
+    )
 
 
 PREFILL_KEYS = ("what", "how_much", "when", "days", "times", "confidence", "goal", "start")
@@ -143,6 +154,7 @@ def make_plan(
     agreed: bool = False,
     defaults: Mapping[str, str] | None = None,
     replaces: int | None = None,
+    service: str | None = None,
 ) -> int | None:
     """Make an action plan with the coach and save it; returns its ID, or None when the person
     chose to leave it.
@@ -158,9 +170,12 @@ def make_plan(
 
     `defaults` offers answers to keep with Enter (what, how_much, when, how_often): an idea
     chosen in problem-solving, or the plan being adjusted. `replaces`: the plan this one
-    replaces from its start (that plan ends, keeping its history)."""
+    replaces from its start (that plan ends, keeping its history). `service`: the ID of the
+    community service the plan uses (see 'smcoach services'), tied to it once it is saved."""
     try:
-        return _make_plan(store, asker, prefill, keep_anyway, agreed, defaults or {}, replaces)
+        return _make_plan(
+            store, asker, prefill, keep_anyway, agreed, defaults or {}, replaces, service
+        )
     except PlanLeft:
         if asker is not None:
             asker.say(t("plan.left"))
@@ -175,6 +190,7 @@ def _make_plan(
     agreed: bool,
     defaults: Mapping[str, str],
     replaces: int | None,
+    service_ref: str | None = None,
 ) -> int:
     from smcoach.content import card, plan_coach
     from smcoach.domain.coach import calls_for_help, is_confident, needs_agreement
@@ -189,6 +205,15 @@ def _make_plan(
     day = today()
     if days is not None and times is not None:
         raise SmcoachError(t("plan.days_or_times"))
+    service = None
+    if service_ref is not None:  # an unknown service is an error before anything is asked
+        from smcoach.cli.work.services import find_service
+        from smcoach.domain.services import idea_text
+
+        service = find_service(store, service_ref, day)
+        defaults = {"what": idea_text(service), **defaults}
+        if what is None and asker is None:
+            what = defaults["what"]
     if asker is not None and None in (what, how_much, when, confidence) + ((days or times),):
         asker.say(card("plan", "intro"))
     draft = PlanDraft(
@@ -213,7 +238,7 @@ def _make_plan(
             "how_often",
             "how often",
             "--days mon,wed,fri or --times N",
-            _how_often,
+            parse_how_often,
             defaults.get("how_often"),
         )
     draft = draft._replace(days=chosen[0], times=chosen[1])
@@ -257,6 +282,10 @@ def _make_plan(
     )
     plan = store.plan(plan_id)
     notice(t("saved.plan", id=plan_id, start=plan.start, end=plan.end))
+    if service is not None:
+        tied = store.tie_plan_to_service(plan_id, service, now())
+        notice(t("services.tied", plan=plan_id, id=tied, name=service.name))
+    suggest_topics(store, draft.what)
     return plan_id
 
 
@@ -363,7 +392,7 @@ def _reask(asker: Asker, draft: "PlanDraft", field: str) -> "PlanDraft":
     if field == "days":
         current = ",".join(draft.days) if draft.days is not None else str(draft.times)
         question = card("plan", "again", question=card("plan", "how_often"))
-        days, times = asker.ask("plan.how_often", question, _how_often, default=current)
+        days, times = asker.ask("plan.how_often", question, parse_how_often, default=current)
         return draft._replace(days=days, times=times)
     value = asker.ask(
         f"plan.{field}",
@@ -480,11 +509,12 @@ def show(ctx: typer.Context, plan_id: IdArg = None, json_out: JsonOpt = False) -
             raise SmcoachError(t("plan.none_current"))
         plan = current[-1]
     checkins = store.checkins([plan.id])[plan.id]
+    service = store.plan_service(plan.id)
     if json_out:
-        write_json(views.plan_json(plan, checkins))
+        write_json(views.plan_json(plan, checkins, service=service, today=day))
         return
     goal = store.goal(plan.goal_id) if plan.goal_id is not None else None
-    write(views.plan_blocks(plan, checkins, goal, day))
+    write(views.plan_blocks(plan, checkins, goal, day, service=service))
 
 
 @app.command("list")

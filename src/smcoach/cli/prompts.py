@@ -5,14 +5,16 @@ Used only when stdin is a terminal; scripts pass every value as a flag.
 
 import sys
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from smcoach.cli.common import interactive
 from smcoach.cli.signpost import screen_all, screen_typed
 from smcoach.errors import InputEnded, SmcoachError
 from smcoach.messages import t
 from smcoach.render import Para, one_line, visible, width, wrap
+
+if TYPE_CHECKING:  # every check-in loads this module: pathlib costs milliseconds to import
+    from pathlib import Path
 
 T = TypeVar("T")
 
@@ -43,8 +45,27 @@ def _read(question: str, what: str) -> str:
     return answer
 
 
-def ask(question: str, parse: Callable[[str], T], *, what: str, default: str | None = None) -> T:
-    """Ask until the answer parses. An empty answer takes `default` when there is one."""
+def _gap(question: str) -> None:
+    """In the projector view (render/present.py), a blank line before each question; not
+    before an item of a list being typed (an indented prompt, such as '  -')."""
+    from smcoach.render.present import spaced
+
+    if spaced() and not question[:1].isspace():
+        sys.stderr.write("\n")
+
+
+def ask(
+    question: str,
+    parse: Callable[[str], T],
+    *,
+    what: str,
+    default: str | None = None,
+    gap: bool = True,
+) -> T:
+    """Ask until the answer parses. An empty answer takes `default` when there is one.
+    `gap`: the projector view's blank line before it (not between a menu and its answer)."""
+    if gap:
+        _gap(question)
     shown = f" [{default}]" if default else ""
     while True:
         answer = _read(f"{question}{shown}: ", what)
@@ -57,12 +78,14 @@ def ask(question: str, parse: Callable[[str], T], *, what: str, default: str | N
 
 
 def ask_optional(question: str, *, what: str) -> str | None:
+    _gap(question)
     answer = _read(f"{question}: ", what)
     return answer if answer.strip() else None
 
 
 def choose(question: str, options: list[tuple[str, str]], *, what: str) -> str:
     """Pick one option by number or by its key; returns the key."""
+    _gap(question)
     _show(visible(question))
     for n, (_, label) in enumerate(options, 1):
         _show(one_line(label), first=f"  {n}. ")
@@ -73,7 +96,7 @@ def choose(question: str, options: list[tuple[str, str]], *, what: str) -> str:
             raise SmcoachError(t("menu.choose", n=len(options)))
         return key
 
-    return ask("Your choice", parse, what=what)
+    return ask("Your choice", parse, what=what, gap=False)
 
 
 def pick(answer: str, options: list[tuple[str, str]]) -> str | None:
@@ -149,6 +172,7 @@ class TerminalAsker(Asker):
         return choose(question, options, what=key)
 
     def many(self, key: str, question: str) -> list[str]:
+        _gap(question)
         _show(visible(question) + " (one a line; an empty line to finish)")
         answers = []
         while (answer := ask_optional("  -", what=key)) is not None:
@@ -224,7 +248,7 @@ class AnswersAsker(Asker):
         return [v for v in value if v.strip()]
 
 
-def load_answers(path: Path) -> dict[str, Any]:
+def load_answers(path: "Path") -> dict[str, Any]:
     """An answers file, TOML or JSON (by its ending; otherwise JSON is tried, then TOML)."""
     import json
     import tomllib
@@ -262,7 +286,7 @@ def load_answers(path: Path) -> dict[str, Any]:
 MAX_DEPTH = 3  # step -> key -> list of answers
 
 
-def _check_shape(data: dict[str, Any], path: Path) -> None:
+def _check_shape(data: dict[str, Any], path: "Path") -> None:
     """Refuse what no answers file needs and later steps cannot store: nesting deeper than a
     list of answers, and text that is not valid Unicode (a lone surrogate from JSON's \\ud800)."""
     stack: list[tuple[object, int]] = [(data, 0)]

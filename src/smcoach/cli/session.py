@@ -11,6 +11,7 @@ from smcoach.cli.common import interactive, now, today
 from smcoach.cli.prompts import Asker, TerminalAsker
 from smcoach.errors import InputEnded, SmcoachError
 from smcoach.messages import t
+from smcoach.render.present import PRESENT_HELP
 
 if TYPE_CHECKING:
     from smcoach.domain.models import Plan
@@ -138,6 +139,7 @@ def session(
             show_default=False,
         ),
     ] = None,
+    present: Annotated[bool, typer.Option("--present", help=PRESENT_HELP)] = False,
 ) -> None:
     """Walk through this week's session: feedback, problem-solving, agenda, goal, action plan.
 
@@ -148,7 +150,7 @@ def session(
     """
     from smcoach.cli.prompts import AnswersAsker, load_answers
     from smcoach.domain.session import STANDALONE_STEPS, first_step, next_step
-    from smcoach.render import Para
+    from smcoach.render.present import Projector, wanted
 
     store: Store = ctx.obj.store
     day = today()
@@ -176,12 +178,13 @@ def session(
         current = store.start_session(step or first_step(facts), step is not None, day, now())
 
     recorder = RecordingAsker(asker, store, current.id)
+    screen = ctx.with_resource(Projector(wanted(present)))
     name: str | None = current.step
     while name is not None:
         # Steps that write their records answer by answer resume from those records; the
         # others replay the answers saved so far (replaying an 'add' would add it twice).
         if name in STEP_NUMBERS:
-            asker.say(Para(t(f"session.step.{name}", n=STEP_NUMBERS[name], total=6), "step"))
+            screen.step(t(f"session.step.{name}", n=STEP_NUMBERS[name], total=6))
         if resumed and name in ("agenda", "solve"):  # it starts again: say where it stands
             asker.say(t(f"session.resuming.{name}"))
         resumed = False
@@ -472,6 +475,9 @@ def step_goal(store: "Store", asker: Asker, current: "Session", day: date) -> No
     goal_id = store.add_goal(text, focus.id, by, day)
     store.add_session_answer(current.id, "goal.saved", str(goal_id), now())
     asker.say(t("saved.goal", id=goal_id))
+    from smcoach.cli.library_hints import suggest_topics
+
+    suggest_topics(store, text)
     if held:
         _talk_first(asker)
 

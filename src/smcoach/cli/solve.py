@@ -310,6 +310,9 @@ def _ideas(
     offered = new_suggestions(card_list("solve", f"ideas_{problem.kind}"), listed)
     if any(hold_back(i.text) for i in listed):
         offered = []  # no suggestions beside words that call for help now
+    from smcoach.cli.library_hints import read_more
+
+    read_more(store, asker.say, problem, [i.text for i in listed])
     taken: list[str] = []
     if offered:
         asker.say(card("solve", "suggestions"))
@@ -499,6 +502,13 @@ def _resources(
     asker.say(card("solve", "resources_intro"))
     for kind in card_list("solve", "resources"):
         asker.say(f"  - {kind}")
+    if not hold_back(problem.text):  # words that call for help now: someone to talk to first
+        from smcoach.cli.service_offer import try_a_service
+
+        chosen = try_a_service(store, asker, problem, today)
+        if chosen is not None:  # a community service from the directory: the idea to try
+            _started(store, asker, problem.id, chosen[0], chosen[1], today)
+            return True
     who = asker.optional("solve.resource", card("solve", "resource"))
     if hold_back(problem.text) and (who is None or hold_back(who)):
         # Never "set it aside" for words that call for help now: rest here, at step 6.

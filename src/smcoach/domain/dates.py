@@ -34,9 +34,9 @@ _WEEKDAY_NAMES = {
 FIRST_DAY = date(1900, 1, 1)
 LAST_DAY = date(2999, 12, 31)
 
-_ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-_OFFSET = re.compile(r"([+-])([0-9]{1,4})d")
-_WEEKDAY = re.compile(r"(?:(last|next)\s+)?([a-z]+)")
+_ISO = r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
+_OFFSET = r"([+-])([0-9]{1,4})d"
+_WEEKDAY = r"(?:(last|next)\s+)?([a-z]+)"
 
 
 def parse_day(text: str, today: date) -> date:
@@ -61,18 +61,18 @@ def _read_day(text: str, today: date) -> date:
         return today - timedelta(days=1)
     if s == "tomorrow":
         return today + timedelta(days=1)
-    if m := _ISO.fullmatch(s):
+    if m := re.fullmatch(_ISO, s):
         try:
             return date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             raise SmcoachError(t("date.not_real", text=text)) from None
-    if m := _OFFSET.fullmatch(s):
+    if m := re.fullmatch(_OFFSET, s):
         days = int(m[2])
         try:
             return today + timedelta(days=days if m[1] == "+" else -days)
         except OverflowError:
             raise SmcoachError(t("date.bad", text=text)) from None
-    if (m := _WEEKDAY.fullmatch(s)) and m[2] in _WEEKDAY_NAMES:
+    if (m := re.fullmatch(_WEEKDAY, s)) and m[2] in _WEEKDAY_NAMES:
         try:
             return _weekday(today, _WEEKDAY_NAMES[m[2]], m[1])
         except (OverflowError, ValueError):  # only at the ends of the calendar
@@ -89,9 +89,9 @@ _MONTHS = {
          ("december", "dec")], 1)
     for name in names
 }  # fmt: skip
-_MONTH = re.compile(r"(?:(?:the\s+)?end\s+of\s+)?([a-z]+)(?:\s+([0-9]{4}))?")
-_IN = re.compile(r"in\s+([0-9]{1,3}|a|an|one)\s+(day|week|month|year)s?")
-_SLASHED = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{2,4})")
+_MONTH = r"(?:(?:the\s+)?end\s+of\s+)?([a-z]+)(?:\s+([0-9]{4}))?"
+_IN = r"in\s+([0-9]{1,3}|a|an|one)\s+(day|week|month|year)s?"
+_SLASHED = r"([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{2,4})"
 
 
 def parse_goal_day(text: str, today: date) -> date:
@@ -102,19 +102,19 @@ def parse_goal_day(text: str, today: date) -> date:
     from dateutil.relativedelta import relativedelta
 
     s = " ".join(text.strip().lower().split())
-    if m := _SLASHED.fullmatch(s):
+    if m := re.fullmatch(_SLASHED, s):
         raise SmcoachError(_two_ways(text, int(m[1]), int(m[2]), int(m[3])))
     day: date | None = None
-    if (m := _MONTH.fullmatch(s)) and m[1] in _MONTHS:
+    if (m := re.fullmatch(_MONTH, s)) and m[1] in _MONTHS:
         month = _MONTHS[m[1]]
         year = int(m[2]) if m[2] else today.year + (month < today.month)
         if not 1900 <= year <= 2999:
             raise SmcoachError(t("date.range", text=text, first=FIRST_DAY, last=LAST_DAY))
         day = date(year, month, 1) + relativedelta(months=1, days=-1)
-    elif m := _IN.fullmatch(s):
+    elif m := re.fullmatch(_IN, s):
         n = 1 if m[1] in ("a", "an", "one") else int(m[1])
         day = today + relativedelta(**{m[2] + "s": n})  # type: ignore[arg-type]
-    elif _ISO.fullmatch(s):  # its own errors: not a real day, out of range
+    elif re.fullmatch(_ISO, s):  # its own errors: not a real day, out of range
         day = parse_day(text, today)
     else:
         try:

@@ -6,7 +6,7 @@ from smcoach.errors import SmcoachError
 from smcoach.messages import t
 
 CONFIDENT = 7  # the method's line: below 7 a plan is probably too big or not truly wanted
-_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]{1,9}")
+_WHOLE_NUMBER = r"[+-]?[0-9]{1,9}"  # compiled (and cached by re) when first used
 
 
 def parse_confidence(text: str | int) -> int:
@@ -21,6 +21,16 @@ def parse_times(text: str | int) -> int:
     if value is None or not 1 <= value <= 7:
         raise SmcoachError(t("times.range", got=text))
     return value
+
+
+def parse_how_often(text: str) -> tuple[tuple[str, ...] | None, int | None]:
+    """How often a plan is done, as typed: named weekdays ('mon,wed': those days, None) or a
+    number of times this week ('3': None, three times, on any days)."""
+    from smcoach.domain.dates import parse_weekdays  # not every command that checks rules needs it
+
+    if text.strip().isdigit():
+        return None, parse_times(text)
+    return parse_weekdays(text), None
 
 
 def parse_weeks(text: str | int) -> int:
@@ -50,7 +60,7 @@ def _whole_number(text: str | int) -> int | None:
     if isinstance(text, int):
         return text
     s = text.strip()
-    return int(s) if _WHOLE_NUMBER.fullmatch(s) else None
+    return int(s) if re.fullmatch(_WHOLE_NUMBER, s) else None
 
 
 def same_words(a: str, b: str) -> bool:

@@ -21,7 +21,15 @@ _CLAUSE_END = re.compile(r"\.(?![0-9])|[,;:!?\n]|\bbut\b")
 
 
 def normalise(text: str) -> str:
-    """Lower case, straight quotes, one space between words: what the patterns are written for."""
+    """Lower case, straight quotes, composed accents, one space between words: what the
+    patterns are written for."""
+    if not text.isascii():
+        # An accent typed or pasted as a separate mark ("e" + U+0301) reads as the one letter
+        # ("é") the patterns are written with. Accents are not folded away: the Spanish lists
+        # accept both spellings ("m[eé]dico"). ASCII text, most English, is left as it is.
+        import unicodedata
+
+        text = unicodedata.normalize("NFC", text)
     return " ".join(text.translate(_QUOTES).lower().split())
 
 

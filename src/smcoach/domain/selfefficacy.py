@@ -4,12 +4,14 @@ reading of answers, and when to suggest taking it.
 The wording of the items lives in content/scales/semcd6.en.toml; this module knows only the
 published rules: six items, each answered 1 (not at all confident) to 10 (totally confident);
 the score is the mean of the items answered, and there is no score when more than two are
-missing (Lorig et al. 2001). A Spanish form is a different published scale (SEMCD-S, four items)
-with its own rules, so every stored score names its form.
+missing (Lorig et al. 2001). A Spanish form is a different published scale (SEMCD-S, four items,
+content/scales/semcds.es.toml) with its own rules: `rule_of` reads a form's number of items and
+how many may be missing from its scale file, and every stored score names its form.
 """
 
+from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
@@ -19,7 +21,8 @@ ITEMS = 6
 LOWEST, HIGHEST = 1, 10
 MOST_MISSING = 2  # more items skipped than this and the scale is not scored
 SKIP = "skip"
-FORM_ITEMS = {FORM: ITEMS}  # the number of items of each form smcoach knows
+# The number of items of each form smcoach knows (tests check them against the scale files).
+FORM_ITEMS = {FORM: ITEMS, "SEMCD-S": 4}
 
 SIX_WEEKS = timedelta(days=42)  # after the first: the length of the six-week course
 THREE_MONTHS = timedelta(days=91)  # then: thirteen weeks after the latest
@@ -40,19 +43,39 @@ class Selfcheck(NamedTuple):
         return sum(a is not None for a in self.answers)
 
 
-def score(answers: list[int | None]) -> float | None:
-    """The mean of the items answered; None (not scored) when more than two are missing.
+class Rule(NamedTuple):
+    """How a published form is scored: its name, its number of items, and how many of them
+    may be missing for it still to be scored."""
 
-    Raises SmcoachError when there are not six items or an answer is outside 1-10."""
-    if len(answers) != ITEMS:
-        raise SmcoachError(t("selfcheck.count", n=ITEMS, got=len(answers)))
+    form: str
+    items: int
+    most_missing: int
+
+
+SEMCD6 = Rule(FORM, ITEMS, MOST_MISSING)
+
+
+def rule_of(scale: Mapping[str, Any]) -> Rule:
+    """The scoring rule a scale's file states (as smcoach.content.scale loads it): its form,
+    the number of its items, and [scoring] most_missing."""
+    return Rule(scale["form"], len(scale["items"]), scale["scoring"]["most_missing"])
+
+
+def score(answers: list[int | None], rule: Rule = SEMCD6) -> float | None:
+    """The mean of the items answered; None (not scored) when more are missing than the form
+    allows (for the SEMCD-6, more than two).
+
+    Raises SmcoachError when the number of answers is not the form's number of items, or an
+    answer is outside 1-10."""
+    if len(answers) != rule.items:
+        raise SmcoachError(t("selfcheck.count", n=rule.items, got=len(answers)))
     for n, answer in enumerate(answers, 1):
         if answer is not None and (
             isinstance(answer, bool) or not isinstance(answer, int) or not in_range(answer)
         ):
             raise SmcoachError(t("selfcheck.item_range", item=n, got=answer))
     given = [a for a in answers if a is not None]
-    if ITEMS - len(given) > MOST_MISSING:
+    if not given or rule.items - len(given) > rule.most_missing:
         return None
     return sum(given) / len(given)
 
@@ -71,11 +94,12 @@ def parse_answer(text: str) -> int | None:
     raise SmcoachError(t("selfcheck.answer_range", got=text.strip()))
 
 
-def parse_answers(text: str) -> list[int | None]:
-    """'8,7,skip,9,6,7' -> [8, 7, None, 9, 6, 7]: six answers, each 1-10 or skip."""
+def parse_answers(text: str, items: int = ITEMS) -> list[int | None]:
+    """'8,7,skip,9,6,7' -> [8, 7, None, 9, 6, 7]: an answer for each item (six for the
+    SEMCD-6), each 1-10 or skip."""
     parts = [p.strip() for p in text.split(",")]
-    if len(parts) != ITEMS:
-        raise SmcoachError(t("selfcheck.answers_count", n=ITEMS, got=len(parts)))
+    if len(parts) != items:
+        raise SmcoachError(t("selfcheck.answers_count", n=items, got=len(parts)))
     answers: list[int | None] = []
     for n, part in enumerate(parts, 1):
         if not part:

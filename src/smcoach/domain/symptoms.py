@@ -9,7 +9,7 @@ from smcoach.errors import SmcoachError
 from smcoach.messages import t
 
 RATING_MIN, RATING_MAX = 0, 10
-_RATING = re.compile(r"[0-9]{1,2}")  # ASCII digits only: no sign, no decimals, no '٣'
+_RATING = r"[0-9]{1,2}"  # ASCII digits only: no sign, no decimals, no '٣'
 
 
 class Symptom(NamedTuple):
@@ -57,7 +57,7 @@ def parse_name(text: str) -> str:
 def parse_rating(text: str) -> int:
     """A whole number from 0 to 10, spaces around it allowed."""
     s = text.strip()
-    if not _RATING.fullmatch(s) or not RATING_MIN <= int(s) <= RATING_MAX:
+    if not re.fullmatch(_RATING, s) or not RATING_MIN <= int(s) <= RATING_MAX:
         raise SmcoachError(t("rating.range", got=text.strip()))
     return int(s)
 

@@ -78,7 +78,8 @@ def window(today: date, weeks: int | None, since: date | None) -> list[date]:
     last = monday_of(today)
     first = monday_of(since) if since is not None else last - timedelta(weeks=(weeks or 12) - 1)
     count = (last - first).days // 7 + 1
-    return [first + timedelta(weeks=i) for i in range(max(count, 0))]
+    week = timedelta(weeks=1)
+    return [first + i * week for i in range(max(count, 0))]
 
 
 def week_monday(key: str) -> date:
@@ -101,22 +102,25 @@ def rows(
     symptoms: dict[str, dict[str, float]],
 ) -> list[WeekRow]:
     """One row per week; a week with no data keeps None (a gap), never zero."""
+    by_name = sorted(symptoms.items())
     result = []
     for monday in mondays:
         key = iso_week(monday)
         p = plans.get(key)
-        completion = None
-        if p is not None and p.counted:
-            completion = 100 * (p.achieved or 0) / p.counted
+        if p is None:
+            count, confidence, completion = 0, None, None
+        else:
+            count, confidence = p.plans, p.confidence
+            completion = 100 * (p.achieved or 0) / p.counted if p.counted else None
         result.append(
             WeekRow(
-                week=key,
-                monday=monday,
-                plans=p.plans if p else 0,
-                confidence=p.confidence if p else None,
-                completion=completion,
-                selfefficacy=selfefficacy.get(key),
-                symptoms={name: by_week.get(key) for name, by_week in sorted(symptoms.items())},
+                key,
+                monday,
+                count,
+                confidence,
+                completion,
+                selfefficacy.get(key),
+                {name: by_week.get(key) for name, by_week in by_name},
             )
         )
     return result

@@ -183,35 +183,40 @@ def _lines(blocks: list[Block], columns: int | None, styled: bool) -> Iterator[s
 
 
 def _table(block: Table, columns: int | None, styled: bool) -> Iterator[str]:
-    """A table's lines, from two readings of its rows: the widths, then the lines."""
+    """A table's lines: the widths first, then the lines. Rows in memory are made into text
+    once; rows from a source are read twice, so that a table of any length takes the same
+    memory."""
     shown = (lambda c: one_line(c.text)) if styled else _plain
+
+    def texts() -> Iterator[tuple[list[Cell], list[str]]]:
+        return ((row, [shown(c) for c in row]) for row in block.each_row())
+
+    laid = list(texts()) if block.source is None else None
     widths = [len(h) for h in block.columns]
     filled = [bool(h) for h in block.columns]
-    for row in block.each_row():
-        texts = [shown(c) for c in row]
-        widths = [max(w, len(c)) for w, c in zip(widths, texts, strict=True)]
-        filled = [f or bool(c) for f, c in zip(filled, texts, strict=True)]
+    for _, row_texts in laid if laid is not None else texts():
+        widths = [max(w, len(c)) for w, c in zip(widths, row_texts, strict=True)]
+        filled = [f or bool(c) for f, c in zip(filled, row_texts, strict=True)]
     # a column with no heading and nothing to show (a bar, in plain output) is left out
     keep = [i for i, f in enumerate(filled) if f]
-    if len(keep) < len(block.columns):
-        rows = block.each_row
-        block = Table([block.columns[i] for i in keep], block.title, block.header,
-                      source=lambda: ([row[i] for i in keep] for row in rows()))  # fmt: skip
-        widths = [widths[i] for i in keep]
-    total = sum(widths) + 2 * (len(widths) - 1)
+    total = sum(widths[i] for i in keep) + 2 * (len(keep) - 1)
     if columns is not None and total > columns:
+        if len(keep) < len(block.columns):
+            rows = block.each_row
+            block = Table([block.columns[i] for i in keep], block.title, block.header,
+                          source=lambda: ([row[i] for i in keep] for row in rows()))  # fmt: skip
         yield from _stacked(block, columns, styled)
         return
     if block.header:
-        heads = [h.ljust(w) for h, w in zip(block.columns, widths, strict=True)]
+        heads = [block.columns[i].ljust(widths[i]) for i in keep]
         yield _paint("  ".join(heads).rstrip(), "bold", styled)
         if styled:  # a rule under the headings, as a colour terminal's tables have
             yield _paint("─" * total, "dim", styled)
-    for record in block.each_row():
+    for record, row_texts in laid if laid is not None else texts():
         parts = []
-        for cell, w in zip(record, widths, strict=True):
-            text = shown(cell)
-            parts.append(_paint(text, cell.style, styled) + " " * (w - len(text)))
+        for i in keep:
+            text = row_texts[i]
+            parts.append(_paint(text, record[i].style, styled) + " " * (widths[i] - len(text)))
         yield "  ".join(parts).rstrip()
 
 

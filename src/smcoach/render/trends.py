@@ -2,19 +2,29 @@
 finished weeks and the calibration lines; the same figures as JSON and CSV; and a printable
 HTML page with the chart (render/chart.py) and a table of the figures."""
 
-import csv
 import io
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from typing import Any
 
-from smcoach.domain.trends import MIN_PLANS, MIN_WEEKS, Band, Direction, Trends, bar, sparkline
+from smcoach.domain.trends import (
+    MIN_PLANS,
+    MIN_WEEKS,
+    Band,
+    Direction,
+    Trends,
+    WeekRow,
+    bar,
+    sparkline,
+)
 from smcoach.messages import t
 from smcoach.render import Block, Cell, Para, Table, one_line
 
 GAP = "–"  # a week with no data: shown as a gap, never as zero
 
 
-def _num(value: float | None, digits: int = 1) -> str:
-    return GAP if value is None else f"{value:.{digits}f}"
+def _num(value: float | None, spec: str = ".1f") -> str:
+    return GAP if value is None else format(value, spec)
 
 
 def symptom_label(name: str, higher_is_better: bool) -> str:
@@ -52,8 +62,15 @@ def sentences(trends: Trends) -> list[tuple[str, str | None]]:
     return out
 
 
-def _week(monday: Any, week: str) -> str:
-    return t("trends.week_of", week=week, monday=f"{monday:%d %b}")
+def _weeks(rows: Sequence[WeekRow]) -> list[str]:
+    """Each row's week and the day of its Monday, such as "2026-W48 (23 Nov)". The sentence
+    comes from t() once, with markers where its fields go, and is filled for each row: the
+    fields are made here (a week key and a day: nothing to make safe), and t() for each of
+    ten years of weeks took longer than all the rest of the table. So would strftime: the
+    months' names (%b) are read from it once."""
+    fill = t("trends.week_of", week="{0}", monday="{1}").format
+    months = [date(2001, month, 1).strftime("%b") for month in range(1, 13)]
+    return [fill(r.week, f"{r.monday.day:02d} {months[r.monday.month - 1]}") for r in rows]
 
 
 def _columns(trends: Trends) -> list[str]:
@@ -67,44 +84,74 @@ def _columns(trends: Trends) -> list[str]:
     ]
 
 
-def blocks(trends: Trends) -> list[Block]:
+def _tenths(value: float) -> str:
+    return format(value, ".1f")
+
+
+def _column(
+    values: Iterable[float | None],
+    text: Callable[[float], str],
+    style: str | None = None,
+    plain: str | None = None,
+    gap: str = GAP,
+) -> list[Cell]:
+    """The cells of a column of the table, a figure each (`gap` for None). Each cell is made
+    once for each figure: the same figures come again week after week, and a cell is found
+    again sooner than it is made."""
+    none = Cell(gap, style, plain)
+    made: dict[float, Cell] = {}
+    cells = []
+    for value in values:
+        if value is None:
+            cells.append(none)
+            continue
+        found = made.get(value)
+        if found is None:
+            found = made[value] = Cell(text(value), style, plain)
+        cells.append(found)
+    return cells
+
+
+def blocks(trends: Trends, marks: bool = True) -> list[Block]:
     """The view for a terminal: one line to say there is nothing yet, or the table, the
-    sparklines and what the weeks show."""
+    sparklines and what the weeks show. Without `marks` (for plain output, which shows
+    neither) the bars and sparklines are not made at all."""
     rows = trends.rows
     if not rows:
         return [Para(t("trends.nothing"))]
     names = [name for name, _ in trends.symptoms]
     columns = _columns(trends)
     table = Table(
-        [*columns[:3], "", columns[3], "", *columns[4:]],
+        [*columns[:3], "", columns[3], "", *columns[4:]] if marks else columns,
         title=t("trends.title", first=rows[0].week, last=rows[-1].week),
     )
-    for r in rows:
-        table.rows.append(
-            [
-                Cell(_week(r.monday, r.week)),
-                Cell(str(r.plans) if r.plans else GAP),
-                Cell(_num(r.confidence), "confidence"),
-                Cell(bar(r.confidence, 10), "confidence", plain=""),  # the figure says it
-                Cell(_num(r.completion, 0), "done"),
-                Cell(bar(r.completion, 100), "done", plain=""),
-                Cell(_num(r.selfefficacy)),
-                *(Cell(_num(r.symptoms[name])) for name in names),
-            ]
-        )
-    out: list[Block] = [table]
-    lines = [(columns[2], [r.confidence for r in rows], 10.0),
-             (columns[3], [r.completion for r in rows], 100.0),
-             (columns[4], [r.selfefficacy for r in rows], 10.0)]  # fmt: skip
-    lines += [
-        (label, [r.symptoms[name] for r in rows], 10.0)
-        for label, name in zip(columns[5:], names, strict=True)
+    confidence = [r.confidence for r in rows]
+    done = [r.completion for r in rows]
+    by_column = [
+        [Cell(week) for week in _weeks(rows)],
+        _column((r.plans or None for r in rows), str),  # no plans: a gap, never 0
+        _column(confidence, _tenths, "confidence"),
     ]
-    width = max(len(one_line(label)) for label, _, _ in lines)
-    for label, values, top in lines:
-        # glyphs read badly aloud: plain output has the table's figures instead
-        line = f"{one_line(label).ljust(width)}  {sparkline(values, top)}"
-        out.append(Para(line, "muted", plain=""))
+    if marks:  # the figure says it: plain output leaves the bar out
+        by_column.append(_column(confidence, lambda v: bar(v, 10), "confidence", "", gap=""))
+    by_column.append(_column(done, lambda v: format(v, ".0f"), "done"))
+    if marks:
+        by_column.append(_column(done, lambda v: bar(v, 100), "done", "", gap=""))
+    by_column.append(_column((r.selfefficacy for r in rows), _tenths))
+    by_column += [_column([r.symptoms[name] for r in rows], _tenths) for name in names]
+    table.rows = [list(row) for row in zip(*by_column, strict=True)]
+    out: list[Block] = [table]
+    if marks:  # glyphs read badly aloud: plain output has the table's figures instead
+        lines = [(columns[2], confidence, 10.0), (columns[3], done, 100.0),
+                 (columns[4], [r.selfefficacy for r in rows], 10.0)]  # fmt: skip
+        lines += [
+            (label, [r.symptoms[name] for r in rows], 10.0)
+            for label, name in zip(columns[5:], names, strict=True)
+        ]
+        width = max(len(one_line(label)) for label, _, _ in lines)
+        for label, values, top in lines:
+            line = f"{one_line(label).ljust(width)}  {sparkline(values, top)}"
+            out.append(Para(line, "muted", plain=""))
     out.append(Para(t("trends.gaps"), "muted", plain=t("trends.gaps_plain")))
     out += [Para(text, style) for text, style in sentences(trends)]
     return out
@@ -144,6 +191,8 @@ def as_json(trends: Trends) -> dict[str, Any]:
 
 
 def as_csv(trends: Trends) -> str:
+    import csv  # here: the other views should not pay for it
+
     names = [name for name, _ in trends.symptoms]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -211,16 +260,16 @@ def html(trends: Trends) -> str:
     columns = _columns(trends)
     head = "".join(f'<th scope="col">{html_text(c)}</th>' for c in columns)
     body = []
-    for r in rows:
+    for r, week in zip(rows, _weeks(rows), strict=True):
         cells = [
             str(r.plans) if r.plans else GAP,
             _num(r.confidence),
-            _num(r.completion, 0),
+            _num(r.completion, ".0f"),
             _num(r.selfefficacy),
             *(_num(r.symptoms[name]) for name, _ in trends.symptoms),
         ]
         body.append(
-            f'<tr><th scope="row">{html_text(_week(r.monday, r.week))}</th>'
+            f'<tr><th scope="row">{html_text(week)}</th>'
             + "".join(f"<td>{html_text(c)}</td>" for c in cells)
             + "</tr>"
         )

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from smcoach.domain.coach import Finding
     from smcoach.domain.doctor import Advice
     from smcoach.domain.models import Question
+    from smcoach.domain.services import Service
     from smcoach.store.health import Health
 
 # Each day of a plan's week on a colour terminal: a mark of its own shape for each state
@@ -131,11 +132,17 @@ def how_often(plan: Plan) -> str:
     return f"{plan.times} time{'s' if plan.times != 1 else ''} this week"
 
 
-def plan_json(plan: Plan, checkins: list[CheckIn]) -> dict[str, Any]:
+def plan_json(
+    plan: Plan,
+    checkins: list[CheckIn],
+    service: "Service | None" = None,
+    today: date | None = None,
+) -> dict[str, Any]:
+    """A plan as JSON; with `today` (as 'plan show' gives it), the service it is tied to too."""
     from smcoach.domain.week import tally as add_up
 
     total = add_up(plan, checkins)
-    return {
+    data = {
         "id": plan.id,
         "what": plan.what,
         "how_much": plan.how_much,
@@ -163,6 +170,11 @@ def plan_json(plan: Plan, checkins: list[CheckIn]) -> dict[str, Any]:
         "extra_days": total.extra,
         "checkins": [{"day": _day(c.day), "status": c.status, "note": c.note} for c in checkins],
     }
+    if today is not None:
+        from smcoach.render.services import service_json
+
+        data["service"] = service_json(service, today) if service else None
+    return data
 
 
 def plans_json(plans: "Iterable[tuple[Plan, list[CheckIn]]]") -> "Iterator[dict[str, Any]]":
@@ -235,7 +247,13 @@ def plans_blocks(
     return [Table(PLAN_COLUMNS, title="Action plans", source=rows)]
 
 
-def plan_blocks(plan: Plan, checkins: list[CheckIn], goal: Goal | None, today: date) -> list[Block]:
+def plan_blocks(
+    plan: Plan,
+    checkins: list[CheckIn],
+    goal: Goal | None,
+    today: date,
+    service: "Service | None" = None,
+) -> list[Block]:
     confidence = f"{plan.confidence}/10"
     if plan.first_confidence != plan.confidence:
         confidence += f" (first said {plan.first_confidence}/10)"
@@ -263,6 +281,7 @@ def plan_blocks(plan: Plan, checkins: list[CheckIn], goal: Goal | None, today: d
             if plan.replaces
             else []
         ),  # fmt: skip
+        *(_service_rows(service, today) if service else []),
         ("Status", plan.status),
         ("Days", Cell(week_marks(plan, checkins, today), plain=week_words(plan, checkins, today))),
         ("So far", tally(plan, checkins)),
@@ -273,6 +292,12 @@ def plan_blocks(plan: Plan, checkins: list[CheckIn], goal: Goal | None, today: d
     blocks += [Para(f"{c.day:%a %d %b}: {one_line(c.note or '')}", "muted") for c in notes]
     blocks.append(legend())
     return blocks
+
+
+def _service_rows(service: "Service", today: date) -> "list[tuple[str, str | Cell]]":
+    from smcoach.render.services import plan_rows
+
+    return plan_rows(service, today)
 
 
 def session_summary_blocks(

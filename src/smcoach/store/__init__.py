@@ -1,24 +1,33 @@
 """The only place that knows SQL and table names. Each public write method is one transaction."""
 
+import os
 import sqlite3
 from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from smcoach.domain.dates import iso_week
 from smcoach.domain.models import AgendaItem, CheckIn, Goal, Plan, PlanDraft
 from smcoach.errors import DamagedError, SmcoachError, StoreError
 from smcoach.messages import t
 from smcoach.store.connection import check, connect, guard
+from smcoach.store.course_views import CourseViewQueries
+from smcoach.store.courses import CourseQueries
 from smcoach.store.grouped import rows_by
 from smcoach.store.problems import ProblemQueries
 from smcoach.store.questions import QuestionQueries
 from smcoach.store.selfchecks import SelfcheckQueries
+from smcoach.store.services import ServiceQueries
 from smcoach.store.sessions import SessionQueries
 from smcoach.store.symptoms import SymptomQueries
 from smcoach.store.trends import TrendQueries
+
+if TYPE_CHECKING:  # pathlib is imported where used: every command loads the store
+    from os import PathLike
+    from pathlib import Path
+
+    from smcoach.store.dump import Export
 
 
 def _day(text: str | None) -> date | None:
@@ -84,9 +93,12 @@ class Store(
     SymptomQueries,
     SelfcheckQueries,
     QuestionQueries,
+    CourseQueries,
+    CourseViewQueries,
+    ServiceQueries,
 ):
-    def __init__(self, path: Path):
-        self.path = path
+    def __init__(self, path: "str | PathLike[str]"):
+        self.path = os.fspath(path)
         self.conn, self.backup_path = connect(path)
         self.conn.row_factory = sqlite3.Row
 
@@ -308,25 +320,32 @@ class Store(
         finally:
             self.conn.execute("ROLLBACK")
 
-    def import_records(self, data: object, merge: bool) -> tuple[int, int]:
-        """Import an export, all or nothing. Without `merge` the file must hold no records yet.
-        Returns how many records were added, and how many were already there."""
-        from smcoach.store.dump import has_records, load, validate
+    def check_import(self, file: BinaryIO) -> "Export":
+        """Read an export through and check it, writing nothing (see dump.check): a file that
+        is not one raises before a backup is made or a transaction begun."""
+        from smcoach.store.dump import check
+
+        return check(file, self.conn)
+
+    def import_records(self, export: "Export", merge: bool) -> tuple[int, int]:
+        """Import an export `check_import` passed, all or nothing, reading it again a record
+        at a time. Without `merge` the file must hold no records yet. Returns how many
+        records were added, and how many were already there."""
+        from smcoach.store.dump import has_records, load
 
         with self._write() as c:
-            tables = validate(data, c)
             if not merge and has_records(c):
                 raise SmcoachError(t("import.not_empty"))
-            added = sum(load(c, tables, merge).values())
-        return added, sum(len(records) for records in tables.values()) - added
+            added, read = load(c, export, merge)
+        return added, read - added
 
-    def backup(self, target: Path | None = None) -> Path:
+    def backup(self, target: "Path | None" = None) -> "Path":
         """A copy of the whole file: to `target`, a new file, or else in the backups folder
         (which keeps the newest five)."""
-        from smcoach.store.connection import backup, backup_into, backups_folder
+        from smcoach.store.backups import backup, backup_beside
 
         if target is None:
-            return backup_into(self.conn, backups_folder(self.path), self.path.stem)
+            return backup_beside(self.conn, self.path)
         return backup(self.conn, target)
 
     # --- settings -----------------------------------------------------------------------------
@@ -397,14 +416,17 @@ class Store(
             yield _plan(row), [_checkin(c) for c in found]
 
 
-def peek_setting(path: Path, key: str) -> str | None:
+def peek_setting(path: str, key: str) -> str | None:
     """One setting, read from an existing smcoach file without waiting for a lock, creating,
     upgrading or changing anything; None when it cannot be read at once. For help-now, which
     must work whatever state the file is in."""
-    if not path.is_file():
+    if not os.path.isfile(path):
         return None
+    from pathlib import Path
+
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.2)
+        uri = Path(path).resolve().as_uri()
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=0.2)
         try:
             row = conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
         finally:
@@ -414,7 +436,7 @@ def peek_setting(path: Path, key: str) -> str | None:
     return str(row[0]) if row else None
 
 
-def explain(error: sqlite3.Error, path: Path) -> StoreError:
+def explain(error: sqlite3.Error, path: "str | PathLike[str]") -> StoreError:
     """Turn a low-level SQLite error into one line the person can act on."""
     text = str(error).lower()
     if "readonly" in text or "read-only" in text:

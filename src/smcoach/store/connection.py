@@ -9,28 +9,31 @@ import contextlib
 import os
 import sqlite3
 import stat
-from collections.abc import Callable
-from datetime import datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from smcoach.errors import DamagedError, StoreError
 from smcoach.messages import t
 from smcoach.store import migrations
 
+if TYPE_CHECKING:  # pathlib is imported where a backup is made: every command opens the store
+    from pathlib import Path
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # the table sqlite-utils' Migrations keeps
-KEEP_BACKUPS = 5  # automatic backups kept in the backups folder
 WAL_HEADER, WAL_FRAME_HEADER = 32, 24  # bytes: a -wal file is its header, then frames
 PENDING_BYTE = 0x40000000  # where SQLite's lock bytes are, in a file that large
 
 
-def connect(path: Path) -> tuple[sqlite3.Connection, Path | None]:
+def connect(path: str | os.PathLike[str]) -> "tuple[sqlite3.Connection, Path | None]":
     """Open (creating if needed) the private database at `path`, checked and migrated to head.
     Returns the connection and the backup made before migrating, if one was.
 
     Call it once a process for a path: it reads the file's header, and closing that file
-    would drop the locks of a connection to it already open in this process."""
-    make_folder(path.parent)
+    would drop the locks of a connection to it already open in this process.
+
+    Paths are strings here: importing pathlib would cost every command some milliseconds."""
+    path = os.fspath(path)
+    make_folder(os.path.dirname(path) or ".")
     if not os.path.lexists(path):
         _create(path)
     short = _inspect(path)
@@ -46,43 +49,45 @@ def connect(path: Path) -> tuple[sqlite3.Connection, Path | None]:
     return conn, backup_path
 
 
-def _open(path: Path) -> sqlite3.Connection:
+def _open(path: str) -> sqlite3.Connection:
     try:
         return sqlite3.connect(path, isolation_level=None, timeout=5.0)
     except sqlite3.Error as e:
         raise StoreError(t("store.cannot_open", path=path, detail=e)) from None
 
 
-def make_folder(folder: Path) -> None:
+def make_folder(folder: str | os.PathLike[str]) -> None:
     """Create the folder and any missing parents, each readable only by the owner."""
     missing = []
-    while not folder.is_dir():
-        missing.append(folder)
-        if folder.parent == folder:
+    level = os.fspath(folder)
+    while not os.path.isdir(level):
+        missing.append(level)
+        parent = os.path.dirname(level.rstrip(os.sep) or os.sep) or "."
+        if parent == level:
             break
-        folder = folder.parent
+        level = parent
     try:
         for level in reversed(missing):
-            level.mkdir(mode=0o700)
+            os.mkdir(level, mode=0o700)
             os.chmod(level, 0o700)  # mkdir's mode is filtered by the umask
     except FileExistsError:
-        if not missing[0].is_dir():
+        if not os.path.isdir(missing[0]):
             raise StoreError(t("store.no_folder", path=missing[0], detail="not a folder")) from None
     except OSError as e:
         raise StoreError(t("store.no_folder", path=missing[0], detail=e.strerror or e)) from None
 
 
-def _create(path: Path) -> None:
+def _create(path: str) -> None:
     """Build a new database in a private temporary file, then move it into place: a crash
     leaves either no file or a whole one, never an empty or half-made one."""
     try:
         import tempfile  # only when a file is made: every command should not pay for it
 
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
+        folder, name = os.path.dirname(path) or ".", os.path.basename(path)
+        fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".new", dir=folder)
     except OSError as e:
         raise StoreError(t("store.cannot_open", path=path, detail=e.strerror or e)) from None
     os.close(fd)
-    temp = Path(name)
     try:
         conn = sqlite3.connect(temp, isolation_level=None)
         try:
@@ -92,19 +97,20 @@ def _create(path: Path) -> None:
             conn.execute("COMMIT")
         finally:
             conn.close()
-        _fsync(temp)
+        fsync(temp)
         with contextlib.suppress(FileExistsError):  # another smcoach made it meanwhile: keep it
             place_new(temp, path)
-        _fsync(path.parent)
+        fsync(folder)
     except sqlite3.Error as e:
         raise StoreError(t("store.cannot_open", path=path, detail=e)) from None
     except OSError as e:
         raise StoreError(t("store.cannot_open", path=path, detail=e.strerror or e)) from None
     finally:
-        temp.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
 
 
-def place_new(temp: Path, target: Path) -> None:
+def place_new(temp: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
     """Give the finished file `temp` the name `target`, never replacing a file already there
     (FileExistsError). A hard link does that atomically; where the disk has no hard links
     (FAT, some network shares), a rename after a look, which only another smcoach writing the
@@ -119,7 +125,7 @@ def place_new(temp: Path, target: Path) -> None:
         os.rename(temp, target)
 
 
-def _fsync(path: Path) -> None:
+def fsync(path: str | os.PathLike[str]) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -127,14 +133,14 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-def _inspect(path: Path) -> bool:
+def _inspect(path: str) -> bool:
     """Refuse, touching nothing, a file that is not an SQLite database or is cut short beyond
     what SQLite can recover. Returns True for a file cut short whose -wal may hold the rest."""
     try:
         info = os.stat(path)
         with open(path, "rb") as f:
             header = f.read(100)
-        wal_size = _size(Path(f"{path}-wal"))
+        wal_size = _size(f"{path}-wal")
     except OSError as e:
         raise StoreError(t("store.cannot_open", path=path, detail=e.strerror or e)) from None
     if not stat.S_ISREG(info.st_mode):
@@ -150,11 +156,11 @@ def _inspect(path: Path) -> bool:
     return False
 
 
-def _size(path: Path) -> int:
+def _size(path: str) -> int:
     """A file's size, 0 if it is not there: another smcoach closing last removes the -wal at
     any moment, so asking whether it exists and then its size would race."""
     try:
-        return path.stat().st_size
+        return os.stat(path).st_size
     except FileNotFoundError:
         return 0
 
@@ -169,7 +175,7 @@ def _size_in_header(header: bytes) -> int:
     return int.from_bytes(header[28:32], "big") * page_size
 
 
-def make_private(path: Path) -> None:
+def make_private(path: str | os.PathLike[str]) -> None:
     """Owner-only access, keeping whether the owner may write (a read-only file stays so).
     A symbolic link is left alone: its target is not necessarily smcoach's to change.
 
@@ -187,13 +193,13 @@ def make_private(path: Path) -> None:
         os.chmod(path, mode & 0o600)
 
 
-def _configure(conn: sqlite3.Connection, path: Path) -> None:
+def _configure(conn: sqlite3.Connection, path: str) -> None:
     try:
         conn.execute("PRAGMA busy_timeout = 5000")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = FULL")
         _refuse_foreign(conn, path)  # before anything below changes the file
-        for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        for name in (path, f"{path}-wal", f"{path}-shm"):
             make_private(name)
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
@@ -201,7 +207,7 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
         raise StoreError(t("store.cannot_open", path=path, detail=e.strerror or e)) from None
 
 
-def guard(conn: sqlite3.Connection, path: Path) -> None:
+def guard(conn: sqlite3.Connection, path: str) -> None:
     """The look before every write, inside its transaction: a few reads of page 1 and two
     `stat`s, the same whatever the file's size, never reading the file through (see `check`).
 
@@ -220,7 +226,7 @@ def guard(conn: sqlite3.Connection, path: Path) -> None:
     if version > len(migrations.NAMES):
         raise StoreError(t("store.too_new", path=path, names=f"user_version {version}"))
     # Stat by name, never opening the file: closing a descriptor of it would drop SQLite's locks.
-    wal = _size(Path(f"{path}-wal"))
+    wal = _size(f"{path}-wal")
     frames = (wal - WAL_HEADER) // (WAL_FRAME_HEADER + page_size) if wal > WAL_HEADER else 0
     # Past 1 GiB, the page holding SQLite's lock bytes is counted but never written.
     unwritten = 1 if pages > PENDING_BYTE // page_size else 0
@@ -228,7 +234,7 @@ def guard(conn: sqlite3.Connection, path: Path) -> None:
         raise DamagedError(t("store.damaged", path=path, detail=t("store.cut_short")))
 
 
-def check(conn: sqlite3.Connection, path: Path, full: bool = False) -> None:
+def check(conn: sqlite3.Connection, path: str, full: bool = False) -> None:
     """Read the whole file (its time grows with the data): SQLite's quick_check, or with
     `full` its integrity_check, which also compares every index with its table. Not before
     every write (see `guard`): for `smcoach where --check`, doctor, upgrades and recovery."""
@@ -255,7 +261,7 @@ def _applied(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in rows]
 
 
-def _refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
+def _refuse_foreign(conn: sqlite3.Connection, path: str) -> None:
     """A file from a newer smcoach, or any database smcoach did not make, is left as it is."""
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -270,12 +276,14 @@ def _refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
         raise StoreError(t("store.not_smcoach", path=path))
 
 
-def _migrate(conn: sqlite3.Connection, path: Path) -> Path | None:
+def _migrate(conn: sqlite3.Connection, path: str) -> "Path | None":
     applied = _applied(conn)
     if len(applied) == len(migrations.NAMES):
         return None
+    from smcoach.store.backups import backup_beside
+
     check(conn, path, full=True)
-    backup_path = backup_into(conn, backups_folder(path), path.stem)
+    backup_path = backup_beside(conn, path)
     # Hold the write lock while migrating, so that two smcoach processes cannot both migrate.
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -286,81 +294,3 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> Path | None:
         conn.execute("ROLLBACK")
         raise
     return backup_path
-
-
-def backups_folder(path: Path) -> Path:
-    """Where the automatic backups of the database at `path` are kept: beside it."""
-    return path.with_name(f"{path.stem}-backups")
-
-
-def backup(conn: sqlite3.Connection, target: Path) -> Path:
-    """Copy the whole database, WAL included, with SQLite's backup API (safe while another
-    smcoach writes), into a new private file at `target`; an existing file is never replaced.
-    The copy is made in a temporary file and moved into place, so a copy that exists is whole."""
-    make_folder(target.parent)
-    return _copy(conn, target.parent, lambda temp: _link(temp, target))
-
-
-def backup_into(conn: sqlite3.Connection, folder: Path, stem: str) -> Path:
-    """A backup in smcoach's backups folder, named by stem and time; the newest KEEP_BACKUPS
-    there are kept."""
-    make_folder(folder)
-    copy = _copy(conn, folder, lambda temp: _place(temp, folder, stem))
-    for old in list_backups(folder, stem)[:-KEEP_BACKUPS]:
-        old.unlink(missing_ok=True)
-    return copy
-
-
-def _copy(conn: sqlite3.Connection, folder: Path, place: Callable[[Path], Path]) -> Path:
-    import tempfile
-
-    fd, name = tempfile.mkstemp(prefix=".backup.", suffix=".new", dir=folder)
-    os.close(fd)
-    temp = Path(name)
-    try:
-        dest = sqlite3.connect(temp)
-        try:
-            conn.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-        finally:
-            dest.close()
-        _fsync(temp)
-        return place(temp)
-    finally:
-        temp.unlink(missing_ok=True)
-
-
-def _link(temp: Path, target: Path) -> Path:
-    place_new(temp, target)
-    return target
-
-
-def _place(temp: Path, target: Path, stem: str) -> Path:
-    """Link the finished copy to its name, never replacing a file already there. Copies made
-    in the same second are numbered after the last one, so names keep sorting by age."""
-    stamp = f"{datetime.now():%Y%m%d-%H%M%S}"
-    same_second = [_counter(p, stem) for p in target.glob(f"{stem}-{stamp}*.db")]
-    first = max(same_second, default=0) + 1
-    for n in range(first, first + 100):
-        final = target / (f"{stem}-{stamp}.db" if n == 1 else f"{stem}-{stamp}-{n}.db")
-        try:
-            place_new(temp, final)
-            return final
-        except FileExistsError:
-            continue
-    raise StoreError(t("backup.no_name", folder=target))
-
-
-def list_backups(folder: Path, stem: str) -> list[Path]:
-    """The automatic backups in `folder`, oldest first (their names sort by time)."""
-    if not folder.is_dir():
-        return []
-    start = len(stem) + 1
-    names = [p for p in folder.glob(f"{stem}-*.db") if p.name[start : start + 8].isdigit()]
-    return sorted(names, key=lambda p: (p.name[: start + 15], _counter(p, stem)))
-
-
-def _counter(path: Path, stem: str) -> int:
-    """A copy's number within its second: 1 for the first (unnumbered), then 2, 3…"""
-    rest = path.name[len(stem) + 16 : -len(".db")]
-    return int(rest[1:]) if rest.startswith("-") and rest[1:].isdigit() else 1

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from smcoach.store import migrations
-from smcoach.store.connection import backups_folder, list_backups
+from smcoach.store.backups import backups_folder, list_backups
 from smcoach.store.maintenance import Verdict, look_at, newest_good_backup
 
 

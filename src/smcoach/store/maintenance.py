@@ -14,14 +14,8 @@ from typing import NamedTuple
 from smcoach.errors import DamagedError, SmcoachError
 from smcoach.messages import t
 from smcoach.store import migrations
-from smcoach.store.connection import (
-    SQLITE_HEADER,
-    backup_into,
-    backups_folder,
-    connect,
-    list_backups,
-    make_folder,
-)
+from smcoach.store.backups import backup_beside, backups_folder, list_backups
+from smcoach.store.connection import SQLITE_HEADER, connect, make_folder
 
 SIDE_FILES = ("-wal", "-shm")  # SQLite's companions of a database in WAL mode
 
@@ -120,7 +114,7 @@ def restore(path: Path, source: Path) -> Restored:
                 conn, _ = connect(path)
             except DamagedError:
                 return Restored(_replace_damaged(path, src), True)
-            saved = Restored(backup_into(conn, backups_folder(path), path.stem), False)
+            saved = Restored(backup_beside(conn, path), False)
         try:
             src.backup(conn)  # page by page, under SQLite's own locks
         finally:
@@ -169,7 +163,7 @@ def erase(path: Path, with_backups: bool) -> Erased:
         if conn is not None:
             try:
                 if not with_backups:
-                    kept = backup_into(conn, backups_folder(path), path.stem)
+                    kept = backup_beside(conn, path)
             finally:
                 conn.close()
         elif not with_backups:

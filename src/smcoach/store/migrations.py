@@ -234,6 +234,288 @@ def m007_plan_history(db: Any) -> None:
     _run(db, statements)
 
 
+def m008_courses(db: Any) -> None:
+    # A facilitator's course register. It lives in a database file of its own (a course's
+    # --db), apart from anyone's personal data; a service may pool many courses in one file.
+    # Participants are first names or initials only. Weeks are the course's session numbers
+    # (1 = the first session), not calendar weeks.
+    statements = [
+        """CREATE TABLE courses (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL COLLATE NOCASE UNIQUE,
+            start TEXT NOT NULL,
+            weeks INTEGER NOT NULL CHECK (weeks BETWEEN 1 AND 52),
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE participants (
+            id INTEGER PRIMARY KEY,
+            course_id INTEGER NOT NULL REFERENCES courses (id),
+            name TEXT NOT NULL COLLATE NOCASE,
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'removed')),
+            added TEXT NOT NULL,
+            removed TEXT
+        )""",
+        """CREATE UNIQUE INDEX participants_active_name
+            ON participants (course_id, name) WHERE status = 'active'""",
+        # Each session's register: present or not, as said in the round of the room.
+        """CREATE TABLE attendance (
+            participant_id INTEGER NOT NULL REFERENCES participants (id),
+            week INTEGER NOT NULL CHECK (week >= 1),
+            present INTEGER NOT NULL CHECK (present IN (0, 1)),
+            recorded_at TEXT NOT NULL,
+            PRIMARY KEY (participant_id, week)
+        ) WITHOUT ROWID""",
+        # The plan a participant makes at the session of `week`, and at the next session the
+        # feedback on it. Low confidence is kept for the group to discuss, never refused.
+        """CREATE TABLE course_plans (
+            participant_id INTEGER NOT NULL REFERENCES participants (id),
+            week INTEGER NOT NULL CHECK (week >= 1),
+            what TEXT NOT NULL,
+            how_much TEXT NOT NULL,
+            when_text TEXT NOT NULL,
+            days TEXT,
+            times INTEGER CHECK (times BETWEEN 1 AND 7),
+            confidence INTEGER NOT NULL CHECK (confidence BETWEEN 0 AND 10),
+            first_confidence INTEGER NOT NULL CHECK (first_confidence BETWEEN 0 AND 10),
+            feedback TEXT CHECK (feedback IN ('done', 'partly', 'not')),
+            wants_problem_solving INTEGER CHECK (wants_problem_solving IN (0, 1)),
+            recorded_at TEXT NOT NULL,
+            feedback_at TEXT,
+            -- as for a person's own plan: one touching medicines, food or a big step up in
+            -- exercise is saved once the participant has agreed it with a professional
+            agreed_with_professional INTEGER NOT NULL DEFAULT 0
+                CHECK (agreed_with_professional IN (0, 1)),
+            PRIMARY KEY (participant_id, week),
+            CHECK ((days IS NULL) <> (times IS NULL))
+        ) WITHOUT ROWID""",
+        # The self-efficacy scale taken in the group (usually at the first and last session).
+        """CREATE TABLE course_selfchecks (
+            participant_id INTEGER NOT NULL REFERENCES participants (id),
+            week INTEGER NOT NULL CHECK (week >= 1),
+            form TEXT NOT NULL,
+            score REAL,
+            answered INTEGER NOT NULL,
+            answers TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            PRIMARY KEY (participant_id, week)
+        ) WITHOUT ROWID""",
+        # Answers given in a round of the room not yet saved as a whole plan: a round stopped
+        # part-way resumes from them, losing nothing.
+        """CREATE TABLE round_answers (
+            participant_id INTEGER NOT NULL REFERENCES participants (id),
+            week INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            value TEXT,
+            answered_at TEXT NOT NULL,
+            PRIMARY KEY (participant_id, week, key)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX course_plans_week ON course_plans (week, participant_id)",
+        "CREATE INDEX participants_course ON participants (course_id, status)",
+    ]
+    _run(db, statements)
+
+
+def m009_plan_figures(db: Any) -> None:
+    # What trends add up by week, worked out once per plan instead of on every reading: the
+    # last day a plan asks for (the end of its week, or the day it was ended if earlier), the
+    # days it counts (its target less rest days, at least 0) and those done (a partly-done day
+    # counting half, no more than those counted). A check-in counts only on a day the plan
+    # names, up to that last day. Whether a plan is over depends on the day trends are read,
+    # so that is decided then (its last day is before today).
+    # The figures are derived, not records (exports leave them out). The view works them out
+    # from the records; triggers put a plan's row in plan_figures again whenever the plan or
+    # one of its check-ins is written, however it is written (a command, an import, another
+    # program), so that the table always holds what the view says. (The triggers read the
+    # view rather than each holding its query: every command reads the schema when it opens
+    # the file, and five copies of the query took 0.7 ms to read. A write compiles the
+    # triggers it fires, and so the view: kept small, a check-in's write spends 0.7 ms more.)
+    # A later migration that rebuilds plans or checkins (a new table copied in, the old one
+    # dropped) drops these triggers with the old table: it must make them again.
+    statements = [
+        """CREATE VIEW plan_figures_now (plan_id, week, confidence, last_day, counted, achieved)
+        AS SELECT id, week, confidence, last_day, MAX(target - rest, 0),
+                  MIN(achieved, MAX(target - rest, 0))
+        FROM (
+            SELECT p.id, p.week, p.confidence, p.last_day,
+                   CASE WHEN p.days IS NULL THEN p.times
+                        WHEN p.last_day = date(p.start, '+6 days')  -- whole week: all named
+                            THEN length(p.days) - length(replace(p.days, ',', '')) + 1
+                        ELSE (  -- ended early: the named weekdays up to its last day
+                            SELECT COUNT(*) FROM (SELECT 0 AS k UNION ALL SELECT 1
+                                UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4
+                                UNION ALL SELECT 5 UNION ALL SELECT 6)
+                            WHERE date(p.start, '+' || k || ' days') <= p.last_day
+                              AND instr(p.days, substr('sunmontuewedthufrisat',
+                                  3 * (CAST(julianday(p.start) + k + 1.5 AS INTEGER) % 7) + 1,
+                                  3)) > 0
+                        ) END AS target,
+                   COALESCE(SUM(CASE c.status WHEN 'done' THEN 1.0
+                                              WHEN 'partly' THEN 0.5 ELSE 0 END), 0) AS achieved,
+                   COALESCE(SUM(c.status = 'rest'), 0) AS rest
+            FROM (SELECT id, week, confidence, days, times, start,
+                         MIN(date(start, '+6 days'), COALESCE(ended, '9999-12-31')) AS last_day
+                  FROM plans) AS p
+            -- the check-ins that count: on a day the plan names (the day's weekday, 0 =
+            -- Sunday, from its Julian day number), up to its last day
+            LEFT JOIN checkins c ON c.plan_id = p.id AND c.day <= p.last_day
+                AND (p.days IS NULL OR instr(p.days, substr('sunmontuewedthufrisat',
+                                 3 * (CAST(julianday(c.day) + 1.5 AS INTEGER) % 7) + 1, 3)) > 0)
+            GROUP BY p.id
+        )""",
+        # counted and achieved have no type: kept as worked out (a whole number or a half)
+        """CREATE TABLE plan_figures (
+            plan_id INTEGER PRIMARY KEY,
+            week TEXT,
+            confidence INTEGER,
+            last_day TEXT,
+            counted,
+            achieved
+        )""",
+        # Covers trends: the weeks' figures are read from the index alone, in week order.
+        """CREATE INDEX plan_figures_week
+            ON plan_figures (week, confidence, last_day, counted, achieved)""",
+        "INSERT INTO plan_figures SELECT * FROM plan_figures_now",  # every plan made so far
+    ]
+    # A plan's row goes before it is worked out again, so that no write can clash with a row
+    # left behind.
+    redo = """DELETE FROM plan_figures WHERE plan_id IN ({ids});
+        INSERT INTO plan_figures SELECT * FROM plan_figures_now WHERE plan_id IN ({ids});"""
+    for name, event, ids in [
+        ("plan_added", "INSERT ON plans", "NEW.id"),
+        ("plan_changed", "UPDATE OF id, week, confidence, days, times, start, ended ON plans",
+         "OLD.id, NEW.id"),
+        ("checkin_added", "INSERT ON checkins", "NEW.plan_id"),
+        ("checkin_changed", "UPDATE OF plan_id, day, status ON checkins",
+         "OLD.plan_id, NEW.plan_id"),
+        ("checkin_removed", "DELETE ON checkins", "OLD.plan_id"),
+    ]:  # fmt: skip
+        statements.append(
+            f"CREATE TRIGGER plan_figures_{name} AFTER {event} BEGIN {redo.format(ids=ids)} END"
+        )
+    statements.append(
+        """CREATE TRIGGER plan_figures_plan_removed AFTER DELETE ON plans BEGIN
+            DELETE FROM plan_figures WHERE plan_id = OLD.id;
+        END"""
+    )
+    _run(db, statements)
+
+
+def m010_services(db: Any) -> None:
+    # The person's directory of community services (social prescribing), in the fields of the
+    # Open Referral HSDS 3.0 core (see domain/services.py): entries they typed, imported or
+    # copied from a directory a service provides. `hsds_id` is the HSDS service id, which
+    # re-importing the same data matches on. Lists (categories, areas, languages) are held as
+    # texts separated by '; '. A removed entry stays (`removed`) for the plans that use it.
+    statements = [
+        """CREATE TABLE services (
+            id INTEGER PRIMARY KEY,
+            hsds_id TEXT NOT NULL UNIQUE,
+            origin TEXT NOT NULL DEFAULT 'own' CHECK (origin IN ('own', 'imported', 'provided')),
+            organization_id TEXT,
+            organization TEXT,
+            name TEXT NOT NULL,
+            description TEXT,
+            categories TEXT,
+            areas TEXT,
+            address TEXT,
+            phone TEXT,
+            email TEXT,
+            url TEXT,
+            hours TEXT,
+            eligibility TEXT,
+            languages TEXT,
+            cost TEXT,
+            status TEXT NOT NULL DEFAULT 'active'
+                CHECK (status IN ('active', 'inactive', 'defunct', 'temporarily closed')),
+            checked TEXT,
+            removed TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        # Full-text search over the words a person looks for, kept in step by triggers rather
+        # than rebuilt by each command: whatever writes a service (a command, an import, a
+        # restore of an export, another program) updates the index in its own transaction,
+        # and a write costs the rows it touches, not the whole directory.
+        """CREATE VIRTUAL TABLE services_fts USING fts5(
+            name, organization, description, categories, areas, eligibility, languages,
+            content = 'services', content_rowid = 'id',
+            tokenize = 'unicode61 remove_diacritics 2'
+        )""",
+        """CREATE TRIGGER services_fts_added AFTER INSERT ON services BEGIN
+            INSERT INTO services_fts (rowid, name, organization, description, categories,
+                areas, eligibility, languages)
+            VALUES (NEW.id, NEW.name, NEW.organization, NEW.description, NEW.categories,
+                NEW.areas, NEW.eligibility, NEW.languages);
+        END""",
+        """CREATE TRIGGER services_fts_removed AFTER DELETE ON services BEGIN
+            INSERT INTO services_fts (services_fts, rowid, name, organization, description,
+                categories, areas, eligibility, languages)
+            VALUES ('delete', OLD.id, OLD.name, OLD.organization, OLD.description,
+                OLD.categories, OLD.areas, OLD.eligibility, OLD.languages);
+        END""",
+        """CREATE TRIGGER services_fts_changed AFTER UPDATE OF id, name, organization,
+            description, categories, areas, eligibility, languages ON services BEGIN
+            INSERT INTO services_fts (services_fts, rowid, name, organization, description,
+                categories, areas, eligibility, languages)
+            VALUES ('delete', OLD.id, OLD.name, OLD.organization, OLD.description,
+                OLD.categories, OLD.areas, OLD.eligibility, OLD.languages);
+            INSERT INTO services_fts (rowid, name, organization, description, categories,
+                areas, eligibility, languages)
+            VALUES (NEW.id, NEW.name, NEW.organization, NEW.description, NEW.categories,
+                NEW.areas, NEW.eligibility, NEW.languages);
+        END""",
+        # A plan tied to a service ('call the carers' centre on Tuesday'), and an idea of
+        # problem-solving's step 6 that is a service to try.
+        "ALTER TABLE plans ADD COLUMN service_id INTEGER REFERENCES services (id)",
+        "ALTER TABLE problem_ideas ADD COLUMN service_id INTEGER REFERENCES services (id)",
+        # A plan made from such an idea is tied to its service, however the plan comes to be
+        # linked to the idea (at once in 'smcoach solve', or at a session's plan step).
+        """CREATE TRIGGER plans_service_from_idea AFTER UPDATE OF plan_id ON problem_attempts
+            WHEN NEW.plan_id IS NOT NULL AND (SELECT service_id FROM problem_ideas
+                WHERE problem_id = NEW.problem_id AND id = NEW.idea_id) IS NOT NULL
+            BEGIN
+            UPDATE plans SET service_id = (
+                SELECT service_id FROM problem_ideas
+                WHERE problem_id = NEW.problem_id AND id = NEW.idea_id)
+            WHERE id = NEW.plan_id AND service_id IS NULL;
+        END""",
+    ]
+    _run(db, statements)
+
+
+def m011_symptom_weeks(db: Any) -> None:
+    # Each symptom's ratings added up by ISO week, for trends: reading ten years of weeks
+    # from here takes a seventh of the time of grouping every day's rating. Derived, not a
+    # record (exports leave it out): triggers add a symptom's week up again from its ratings
+    # whenever one of them is written, however it is written (a command, an import, another
+    # program; an INSERT OR REPLACE, which fires no delete trigger, rewrites the same week).
+    statements = [
+        """CREATE TABLE symptom_weeks (
+            week TEXT NOT NULL,
+            symptom_id INTEGER NOT NULL,
+            total INTEGER NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (week, symptom_id)
+        ) WITHOUT ROWID""",
+        """INSERT INTO symptom_weeks SELECT week, symptom_id, SUM(rating), COUNT(*)
+            FROM symptom_ratings GROUP BY week, symptom_id""",
+    ]
+    redo = """DELETE FROM symptom_weeks WHERE week = {row}.week AND symptom_id = {row}.symptom_id;
+        INSERT INTO symptom_weeks SELECT week, symptom_id, SUM(rating), COUNT(*)
+            FROM symptom_ratings WHERE week = {row}.week AND symptom_id = {row}.symptom_id
+            GROUP BY week, symptom_id;"""
+    for name, event, rows in [
+        ("added", "INSERT", ["NEW"]),
+        ("changed", "UPDATE OF symptom_id, week, rating", ["OLD", "NEW"]),
+        ("removed", "DELETE", ["OLD"]),
+    ]:
+        body = " ".join(redo.format(row=row) for row in rows)
+        statements.append(
+            f"CREATE TRIGGER symptom_weeks_{name} AFTER {event} ON symptom_ratings BEGIN {body} END"
+        )
+    _run(db, statements)
+
+
 MIGRATIONS = [
     m001_initial,
     m002_problems,
@@ -242,6 +524,10 @@ MIGRATIONS = [
     m005_settings_and_safety,
     m006_questions,
     m007_plan_history,
+    m008_courses,
+    m009_plan_figures,
+    m010_services,
+    m011_symptom_weeks,
 ]
 NAMES = [m.__name__ for m in MIGRATIONS]
 

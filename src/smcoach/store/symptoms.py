@@ -21,7 +21,7 @@ from smcoach.messages import t
 if TYPE_CHECKING:  # imported where used: every command loads the store
     from smcoach.domain.symptoms import Rating, RatingSaved, Symptom
 
-_WEEK = re.compile(r"[0-9]{4}-W[0-9]{2}")
+_WEEK = r"[0-9]{4}-W[0-9]{2}"  # compiled (and cached by re) when first used
 
 
 def _symptom(row: sqlite3.Row) -> Symptom:
@@ -165,20 +165,20 @@ class SymptomQueries:
         """Average rating per symptom and ISO week ('2026-W48'), from `first_week` to
         `last_week` inclusive: {name: {week: average}}.
 
-        Averaged in SQL (GROUP BY over the indexed `week` column). A week with no rating of a
+        Added up in SQL, by week (the symptom_weeks table). A week with no rating of a
         symptom is absent, not 0, and a symptom with none in the range is absent. Removed
         symptoms are included. A symptom removed and later added again under the same name
         (in any case) is one line, under the name it was most recently added with."""
         from smcoach.domain.symptoms import normalise
 
         for week in (first_week, last_week):
-            if not _WEEK.fullmatch(week):
+            if not re.fullmatch(_WEEK, week):
                 raise ValueError(f"an ISO week key such as 2026-W48 is needed, got {week!r}")
-        # The week index holds (week, symptom_id, rating): the groups come out of it in order
-        # and the table itself is not read.
+        # symptom_weeks holds each week's sum and count (kept by triggers: see migration
+        # m011), in week order.
         rows = self.conn.execute(
-            """SELECT week, symptom_id, SUM(rating), COUNT(*) FROM symptom_ratings
-               WHERE week BETWEEN ? AND ? GROUP BY week, symptom_id""",
+            """SELECT week, symptom_id, total, count FROM symptom_weeks
+               WHERE week BETWEEN ? AND ?""",
             [first_week, last_week],
         ).fetchall()
         if not rows:

@@ -7,50 +7,20 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # imported where used: every command loads the store, few show trends
     from smcoach.domain.trends import PlanWeekFigures
 
-# One row per plan made in the window: its week, its confidence, the days it counts (planned
-# days less rest days) and those done (partly counting half). A check-in on a day the plan did
-# not name does not count, and nothing counts past the plan's own target. A plan asks for days
-# up to the end of its week, or to the day it was ended if that is earlier (a plan adjusted
-# part-way, or ended by the person): the days after are not missed. A plan whose days are not
-# over yet counts no days (NULL): its completion is not known until then.
+# One row per plan made in the window: its week, its confidence, and once its days are over
+# (its last day is before today) the days it counts and those done; until then NULL, as its
+# completion is not known yet. The rest is worked out as the plan and its check-ins are
+# written, and kept in plan_figures (migration m009_plan_figures): the days a plan counts are
+# those it names (or its number of times) up to its last day, which is the end of its week
+# or the day it was ended if earlier (a plan adjusted part-way, or ended by the person: the
+# days after are not missed), less rest days; those done count only check-ins on those days,
+# a partly-done day counting half, and never more than the days it counts.
 _PER_PLAN = """
-WITH p AS (
-    SELECT id, week, confidence, days, times, start,
-           MIN(date(start, '+6 days'), COALESCE(ended, '9999-12-31')) AS last_day
-    FROM plans WHERE week BETWEEN :first AND :last
-),
-c AS (
-    SELECT p.id AS plan_id,
-           SUM(CASE c.status WHEN 'done' THEN 1.0 WHEN 'partly' THEN 0.5 ELSE 0 END) AS achieved,
-           SUM(c.status = 'rest') AS rest
-    FROM p JOIN checkins c ON c.plan_id = p.id
-    WHERE c.day <= p.last_day AND (p.days IS NULL
-       -- the day's weekday (0 = Sunday) from its Julian day number: cheaper than strftime
-       OR instr(p.days, substr('sunmontuewedthufrisat',
-                               3 * (CAST(julianday(c.day) + 1.5 AS INTEGER) % 7) + 1, 3)) > 0)
-    GROUP BY p.id
-),
-t AS (
-    SELECT id, week, confidence, last_day < :today AS ended,
-           CASE WHEN days IS NULL THEN times
-                WHEN last_day = date(start, '+6 days')  -- a whole week: every named day
-                    THEN length(days) - length(replace(days, ',', '')) + 1
-                ELSE (  -- ended early: the named weekdays up to its last day
-                    SELECT COUNT(*) FROM (SELECT 0 AS k UNION ALL SELECT 1 UNION ALL SELECT 2
-                        UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5
-                        UNION ALL SELECT 6)
-                    WHERE date(start, '+' || k || ' days') <= last_day
-                      AND instr(days, substr('sunmontuewedthufrisat',
-                          3 * (CAST(julianday(start) + k + 1.5 AS INTEGER) % 7) + 1, 3)) > 0
-                ) END AS target
-    FROM p
-),
-per_plan AS MATERIALIZED (
-    SELECT t.week, t.confidence,
-           CASE WHEN t.ended THEN MAX(t.target - COALESCE(c.rest, 0), 0) END AS counted,
-           CASE WHEN t.ended THEN MIN(COALESCE(c.achieved, 0),
-                                      MAX(t.target - COALESCE(c.rest, 0), 0)) END AS achieved
-    FROM t LEFT JOIN c ON c.plan_id = t.id
+WITH per_plan AS NOT MATERIALIZED (
+    SELECT week, confidence,
+           CASE WHEN last_day < :today THEN counted END AS counted,
+           CASE WHEN last_day < :today THEN achieved END AS achieved
+    FROM plan_figures WHERE week BETWEEN :first AND :last
 )
 """
 
@@ -62,8 +32,9 @@ class TrendQueries:
         self, first: str, last: str, today: date
     ) -> "tuple[dict[str, PlanWeekFigures], dict[str, PlanWeekFigures]]":
         """The plans made in the window, added up by ISO week and by confidence band, in one
-        query over the per-plan figures (worked out once). Plans under way add nothing to
-        the days counted or done (SUM skips their NULLs), and are not among the finished."""
+        query over the plans' stored figures (read from their week index alone). Plans under
+        way add nothing to the days counted or done (SUM skips their NULLs), and are not
+        among the finished."""
         from smcoach.domain.trends import BANDS, PlanWeekFigures
 
         band = " ".join(
@@ -81,8 +52,8 @@ class TrendQueries:
             {"first": first, "last": last, "today": today.isoformat()},
         )
         by: dict[str, dict[str, PlanWeekFigures]] = {"week": {}, "band": {}}
-        for kind, key, *figures in rows:
-            by[kind][key] = PlanWeekFigures(*figures)
+        for kind, key, plans, confidence, counted, achieved, finished in rows:
+            by[kind][key] = PlanWeekFigures(plans, confidence, counted, achieved, finished)
         return by["week"], by["band"]
 
     def weekly_selfefficacy(self, first: str, last: str) -> dict[str, float]:

@@ -2,14 +2,15 @@
 declared in cli/trends.py."""
 
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smcoach.cli.common import Env, today
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pathlib only for the annotations: importing it would slow every start
+    from pathlib import Path
+
     from smcoach.domain.trends import Trends
     from smcoach.store import Store
 
@@ -20,14 +21,14 @@ def trends(
     since: str | None,
     json_out: bool,
     csv_out: bool,
-    svg: Path | None,
-    html: Path | None,
+    svg: "Path | None",
+    html: "Path | None",
     force: bool,
 ) -> None:
     from smcoach.domain.dates import parse_day
     from smcoach.domain.rules import parse_weeks
     from smcoach.render import trends as view
-    from smcoach.render import write, write_json
+    from smcoach.render import use_colour, write, write_json
 
     if sum((json_out, csv_out, svg is not None, html is not None)) > 1:
         raise SmcoachError(t("trends.one_output"))
@@ -43,7 +44,10 @@ def trends(
 
         sys.stdout.write(view.as_csv(found))
     elif target is None:
-        write(view.blocks(found))
+        import sys
+
+        # marks (bars, sparklines) only where write shows them: a colour terminal
+        write(view.blocks(found, marks=use_colour(sys.stdout)))
     else:
         if not found.rows:
             raise SmcoachError(t("trends.nothing_to_save"))
