@@ -9,7 +9,6 @@ FTS5's bm25 with the service's name weighing most.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
@@ -21,6 +20,14 @@ from smcoach.messages import t
 
 if TYPE_CHECKING:  # imported where used: every command loads the store
     from smcoach.domain.services import Service
+
+
+def _array(values: Iterable[str]) -> str:
+    """Values as one JSON array, for SQL's json_each (one parameter, however many)."""
+    import json  # here, not at the top: every command loads the store
+
+    return json.dumps(list(values))
+
 
 # The columns of a service, in the order of the table (m010_services).
 COLUMNS = ("hsds_id", "origin", "organization_id", "organization", "name", "description",
@@ -129,7 +136,7 @@ def search(
     params: list[object] = [expression]
     if statuses is not None:
         where += " AND s.status IN (SELECT value FROM json_each(?))"
-        params.append(json.dumps(list(statuses)))
+        params.append(_array(statuses))
     rows = conn.execute(
         f"""SELECT s.* FROM services_fts JOIN services s ON s.id = services_fts.rowid
             WHERE {where} ORDER BY bm25(services_fts, {weights}), s.id LIMIT ?""",
@@ -236,7 +243,7 @@ class ServiceQueries:
         rows = self.conn.execute(
             "SELECT hsds_id, id FROM services "
             f"WHERE hsds_id IN (SELECT value FROM json_each(?)) {listed}",
-            [json.dumps(hsds_ids)],
+            [_array(hsds_ids)],
         )
         return {r[0]: r[1] for r in rows}
 
@@ -296,7 +303,7 @@ class ServiceQueries:
             before = c.execute(
                 """SELECT COUNT(*), COUNT(removed) FROM services
                    WHERE hsds_id IN (SELECT value FROM json_each(?))""",
-                [json.dumps([s.hsds_id for s in services])],
+                [_array(s.hsds_id for s in services)],
             ).fetchone()
             c.executemany(
                 f"""INSERT INTO services ({", ".join(COLUMNS)}, created_at, updated_at)
