@@ -22,6 +22,7 @@ from smcoach.domain.trends import (
     slope,
     sparkline,
     trend,
+    week_keys,
     week_monday,
     window,
 )
@@ -167,3 +168,10 @@ def test_sparkline_and_bar_show_gaps_not_zeros():
     assert bar(None, 10) == ""
     assert bar(0.0, 10) == "░" * 10
     assert bar(10.0, 10, width=4) == "████"
+
+
+@given(st.dates(date(1900, 1, 1), date(2990, 1, 1)), st.integers(0, 1200))
+def test_week_keys_are_the_calendars_iso_weeks(day, count):
+    """Counted on week by week, across years of 52 and 53 weeks, as iso_week gives each."""
+    mondays = [monday_of(day) + timedelta(weeks=n) for n in range(count)]
+    assert week_keys(mondays) == [iso_week(m) for m in mondays]

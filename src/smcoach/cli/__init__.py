@@ -2,7 +2,12 @@
 command takes typer's route: the everyday commands take the fast route (cli/fast.py), which
 must not pay for importing typer."""
 
-from typing import Any
+from __future__ import annotations
+
+from smcoach.records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def __getattr__(name: str) -> Any:

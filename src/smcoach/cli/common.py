@@ -3,9 +3,9 @@
 import os
 import sys
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from smcoach.errors import SmcoachError
+from smcoach.records import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from os import PathLike

@@ -3,20 +3,23 @@
 Used only when stdin is a terminal; scripts pass every value as a flag.
 """
 
+from __future__ import annotations
+
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
 
 from smcoach.cli.common import interactive
 from smcoach.cli.signpost import screen_all, screen_typed
 from smcoach.errors import InputEnded, SmcoachError
 from smcoach.messages import t
+from smcoach.records import TYPE_CHECKING
 from smcoach.render import Para, one_line, visible, width, wrap
 
 if TYPE_CHECKING:  # every check-in loads this module: pathlib costs milliseconds to import
     from pathlib import Path
+    from typing import Any, TypeVar
 
-T = TypeVar("T")
+    T = TypeVar("T")
 
 
 def _show(text: str, first: str = "", rest: str | None = None, end: str = "\n") -> None:
@@ -248,7 +251,7 @@ class AnswersAsker(Asker):
         return [v for v in value if v.strip()]
 
 
-def load_answers(path: "Path") -> dict[str, Any]:
+def load_answers(path: Path) -> dict[str, Any]:
     """An answers file, TOML or JSON (by its ending; otherwise JSON is tried, then TOML)."""
     import json
     import tomllib
@@ -286,7 +289,7 @@ def load_answers(path: "Path") -> dict[str, Any]:
 MAX_DEPTH = 3  # step -> key -> list of answers
 
 
-def _check_shape(data: dict[str, Any], path: "Path") -> None:
+def _check_shape(data: dict[str, Any], path: Path) -> None:
     """Refuse what no answers file needs and later steps cannot store: nesting deeper than a
     list of answers, and text that is not valid Unicode (a lone surrogate from JSON's \\ud800)."""
     stack: list[tuple[object, int]] = [(data, 0)]

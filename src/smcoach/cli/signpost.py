@@ -9,10 +9,10 @@ once a command, on stderr, and the command carries on with the text kept exactly
 
 import os
 import sys
-from typing import TYPE_CHECKING
 
 from smcoach.cli.common import Env
 from smcoach.errors import SmcoachError
+from smcoach.records import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from smcoach.domain.helpnow import Country, Help

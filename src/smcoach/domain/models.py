@@ -2,9 +2,9 @@
 dataclasses, which matters for a command that should feel instant)."""
 
 from datetime import date, timedelta
-from typing import NamedTuple
 
 from smcoach.domain.dates import weekday_name
+from smcoach.records import NamedTuple
 
 CHECK_STATUSES = ("done", "partly", "not", "rest")
 _WEEK_LESS_A_DAY = timedelta(days=6)

@@ -9,12 +9,17 @@ content/scales/semcds.es.toml) with its own rules: `rule_of` reads a form's numb
 how many may be missing from its scale file, and every stored score names its form.
 """
 
+from __future__ import annotations
+
 from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import Any, NamedTuple
 
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
+from smcoach.records import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from typing import Any
 
 FORM = "SEMCD-6"
 ITEMS = 6

@@ -172,12 +172,7 @@ def _weeks(
     columns: tuple[tuple[str, bool], ...],
 ) -> tuple[TrendWeek, ...]:
     mondays = trend_window(day)
-    weekly = rows(
-        mondays,
-        dict(plan_weeks),
-        dict(selfefficacy_weeks),
-        {name: dict(by_week) for name, by_week in symptom_weeks.items()},
-    )
+    weekly = rows(mondays, plan_weeks, selfefficacy_weeks, symptom_weeks)
     found = []
     for row in weekly:
         figures = plan_weeks.get(row.week)

@@ -3,10 +3,10 @@ daily 0-10 ratings: parsing what is typed, and matching names."""
 
 import re
 from datetime import date
-from typing import NamedTuple
 
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
+from smcoach.records import NamedTuple
 
 RATING_MIN, RATING_MAX = 0, 10
 _RATING = r"[0-9]{1,2}"  # ASCII digits only: no sign, no decimals, no '٣'

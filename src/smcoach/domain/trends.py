@@ -8,10 +8,9 @@ confidence band. A plan whose week is not over is never counted as not done."""
 
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
-from typing import NamedTuple
 
-from smcoach.domain.dates import iso_week
 from smcoach.domain.symptoms import Symptom, normalise
+from smcoach.records import NamedTuple
 
 SPARKS = "▁▂▃▄▅▆▇█"
 # Confidence bands for calibration, highest first: (lowest, highest, label).
@@ -95,17 +94,34 @@ def from_first_record(mondays: list[date], first_record: date) -> list[date]:
     return [m for m in mondays if m >= start] or mondays[-1:]
 
 
+def week_keys(mondays: list[date]) -> list[str]:
+    """The ISO week keys of consecutive Mondays (as iso_week gives them), counted on from the
+    first: ten years of weeks in a tenth of the time of asking the calendar for each."""
+    if not mondays:
+        return []
+    year, week, _ = mondays[0].isocalendar()
+    last_week = date(year, 12, 28).isocalendar()[1]  # 52 or 53: the 28th is in the last week
+    keys = []
+    for _ in mondays:
+        keys.append(f"{year}-W{week:02d}")
+        week += 1
+        if week > last_week:
+            year, week = year + 1, 1
+            last_week = date(year, 12, 28).isocalendar()[1]
+    return keys
+
+
 def rows(
     mondays: list[date],
-    plans: dict[str, PlanWeekFigures],
-    selfefficacy: dict[str, float],
-    symptoms: dict[str, dict[str, float]],
+    plans: Mapping[str, PlanWeekFigures],
+    selfefficacy: Mapping[str, float],
+    symptoms: Mapping[str, Mapping[str, float]],
 ) -> list[WeekRow]:
-    """One row per week; a week with no data keeps None (a gap), never zero."""
+    """One row per week (`mondays` are consecutive); a week with no data keeps None (a gap),
+    never zero."""
     by_name = sorted(symptoms.items())
     result = []
-    for monday in mondays:
-        key = iso_week(monday)
+    for monday, key in zip(mondays, week_keys(mondays), strict=True):
         p = plans.get(key)
         if p is None:
             count, confidence, completion = 0, None, None
@@ -190,12 +206,7 @@ def build(
 ) -> Trends:
     """The trends of the weeks `mondays` (oldest first, ending with this week). `symptoms`
     may include removed ones: which way is better comes from the most recent of a name."""
-    weekly = rows(
-        mondays,
-        dict(plans),
-        dict(selfefficacy),
-        {name: dict(by_week) for name, by_week in symptom_weeks.items()},
-    )
+    weekly = rows(mondays, plans, selfefficacy, symptom_weeks)
     better = {normalise(s.name): s.higher_is_better for s in symptoms}  # in ID order
     names = list(weekly[0].symptoms) if weekly else []
     found = calibration(bands)

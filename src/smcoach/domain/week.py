@@ -1,9 +1,9 @@
 """A plan's week: what was planned, what has been checked, and the next step to suggest."""
 
 from datetime import date, timedelta
-from typing import NamedTuple
 
 from smcoach.domain.models import AgendaItem, CheckIn, Plan
+from smcoach.records import NamedTuple
 
 
 class Progress(NamedTuple):

@@ -14,13 +14,18 @@ so that no word or number is ever split across lines. Plain output writes words 
 colour terminal shows marks or bars (`Cell.plain`, `Para.plain`): glyphs read badly aloud.
 """
 
+from __future__ import annotations
+
 import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, NamedTuple, TextIO
 
+from smcoach.records import TYPE_CHECKING, NamedTuple
 from smcoach.safe_text import one_line, visible
+
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 __all__ = ["visible", "one_line"]  # for prompts, which show questions that span lines
 
@@ -45,7 +50,7 @@ class Table:
         columns: list[str],
         title: str | None = None,
         header: bool = True,
-        source: "Callable[[], Iterable[list[Cell]]] | None" = None,
+        source: Callable[[], Iterable[list[Cell]]] | None = None,
     ):
         self.columns = columns
         self.rows: list[list[Cell]] = []
@@ -55,7 +60,7 @@ class Table:
         # of `rows`: a table of any length in the same memory.
         self.source = source
 
-    def each_row(self) -> "Iterable[list[Cell]]":
+    def each_row(self) -> Iterable[list[Cell]]:
         return self.source() if self.source is not None else self.rows
 
 
@@ -184,21 +189,30 @@ def _lines(blocks: list[Block], columns: int | None, styled: bool) -> Iterator[s
 
 def _table(block: Table, columns: int | None, styled: bool) -> Iterator[str]:
     """A table's lines: the widths first, then the lines. Rows in memory are made into text
-    once; rows from a source are read twice, so that a table of any length takes the same
-    memory."""
+    once, a distinct cell once (ten years of trends hold the same few cells again and again);
+    rows from a source are read twice, so that a table of any length takes the same memory."""
     shown = (lambda c: one_line(c.text)) if styled else _plain
+    if block.source is None:
+        known: dict[Cell, str] = {}
 
-    def texts() -> Iterator[tuple[list[Cell], list[str]]]:
-        return ((row, [shown(c) for c in row]) for row in block.each_row())
+        def text(cell: Cell) -> str:
+            found = known.get(cell)
+            if found is None:
+                found = known[cell] = shown(cell)
+            return found
 
-    laid = list(texts()) if block.source is None else None
+        laid = [(row, [text(c) for c in row]) for row in block.rows]
+    else:
+        laid = None
+
+    def texts() -> Iterable[tuple[list[Cell], list[str]]]:
+        return laid if laid is not None else ((r, [shown(c) for c in r]) for r in block.each_row())
+
     widths = [len(h) for h in block.columns]
-    filled = [bool(h) for h in block.columns]
-    for _, row_texts in laid if laid is not None else texts():
-        widths = [max(w, len(c)) for w, c in zip(widths, row_texts, strict=True)]
-        filled = [f or bool(c) for f, c in zip(filled, row_texts, strict=True)]
+    for _, row_texts in texts():
+        widths = list(map(max, widths, map(len, row_texts)))
     # a column with no heading and nothing to show (a bar, in plain output) is left out
-    keep = [i for i, f in enumerate(filled) if f]
+    keep = [i for i, w in enumerate(widths) if w]
     total = sum(widths[i] for i in keep) + 2 * (len(keep) - 1)
     if columns is not None and total > columns:
         if len(keep) < len(block.columns):
@@ -212,11 +226,14 @@ def _table(block: Table, columns: int | None, styled: bool) -> Iterator[str]:
         yield _paint("  ".join(heads).rstrip(), "bold", styled)
         if styled:  # a rule under the headings, as a colour terminal's tables have
             yield _paint("─" * total, "dim", styled)
-    for record, row_texts in laid if laid is not None else texts():
-        parts = []
-        for i in keep:
-            text = row_texts[i]
-            parts.append(_paint(text, record[i].style, styled) + " " * (widths[i] - len(text)))
+    for record, row_texts in texts():
+        if styled:
+            parts = [
+                _paint(row_texts[i], record[i].style, True) + " " * (widths[i] - len(row_texts[i]))
+                for i in keep
+            ]
+        else:
+            parts = [row_texts[i].ljust(widths[i]) for i in keep]
         yield "  ".join(parts).rstrip()
 
 

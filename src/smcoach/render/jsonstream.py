@@ -8,9 +8,15 @@ tuple, str, int, float, bool and None. Faster than `json.dumps` with an indent (
 back to the pure-Python encoder), since strings are escaped by json's C function.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterator
 from json.encoder import encode_basestring  # json's own C escaping, where it is built
-from typing import Any
+
+from smcoach.records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 INDENT = "  "
 PIECES = 4096  # tokens held before a piece is handed on: tens of kilobytes

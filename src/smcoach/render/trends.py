@@ -2,10 +2,11 @@
 finished weeks and the calibration lines; the same figures as JSON and CSV; and a printable
 HTML page with the chart (render/chart.py) and a table of the figures."""
 
+from __future__ import annotations
+
 import io
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import Any
 
 from smcoach.domain.trends import (
     MIN_PLANS,
@@ -18,7 +19,11 @@ from smcoach.domain.trends import (
     sparkline,
 )
 from smcoach.messages import t
+from smcoach.records import TYPE_CHECKING
 from smcoach.render import Block, Cell, Para, Table, one_line
+
+if TYPE_CHECKING:
+    from typing import Any
 
 GAP = "–"  # a week with no data: shown as a gap, never as zero
 

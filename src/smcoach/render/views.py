@@ -1,15 +1,18 @@
 """Pure functions from domain objects to output blocks and JSON-ready dicts."""
 
+from __future__ import annotations
+
 from datetime import date
-from typing import TYPE_CHECKING, Any
 
 from smcoach.domain.models import AgendaItem, CheckIn, Goal, Plan
 from smcoach.domain.week import Step, day_states
 from smcoach.messages import t
+from smcoach.records import TYPE_CHECKING
 from smcoach.render import Block, Cell, Para, Table, one_line
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
+    from typing import Any
 
     from smcoach.domain.coach import Finding
     from smcoach.domain.doctor import Advice
@@ -68,14 +71,14 @@ def agenda_blocks(items: list[AgendaItem]) -> list[Block]:
     return [table]
 
 
-def questions_json(questions: "list[Question]") -> list[dict[str, Any]]:
+def questions_json(questions: list[Question]) -> list[dict[str, Any]]:
     return [
         {"id": q.id, "text": q.text, "created": _day(q.created), "done": _day(q.done)}
         for q in questions
     ]
 
 
-def questions_blocks(questions: "list[Question]") -> list[Block]:
+def questions_blocks(questions: list[Question]) -> list[Block]:
     if not questions:
         return [Para(t("questions.none"), "muted")]
     table = Table(
@@ -135,7 +138,7 @@ def how_often(plan: Plan) -> str:
 def plan_json(
     plan: Plan,
     checkins: list[CheckIn],
-    service: "Service | None" = None,
+    service: Service | None = None,
     today: date | None = None,
 ) -> dict[str, Any]:
     """A plan as JSON; with `today` (as 'plan show' gives it), the service it is tied to too."""
@@ -177,7 +180,7 @@ def plan_json(
     return data
 
 
-def plans_json(plans: "Iterable[tuple[Plan, list[CheckIn]]]") -> "Iterator[dict[str, Any]]":
+def plans_json(plans: Iterable[tuple[Plan, list[CheckIn]]]) -> Iterator[dict[str, Any]]:
     """`plan_json` for each plan as it comes: for `write_json` to write as it reads."""
     return (plan_json(plan, checkins) for plan, checkins in plans)
 
@@ -223,14 +226,14 @@ PLAN_COLUMNS = ["ID", "What", "How much", "When", "How often", "Conf.", "Week", 
 
 
 def plans_blocks(
-    listed: "Callable[[], Iterable[tuple[Plan, list[CheckIn]]]]", any_plan: bool
+    listed: Callable[[], Iterable[tuple[Plan, list[CheckIn]]]], any_plan: bool
 ) -> list[Block]:
     """The plans table, its rows read afresh from `listed` each time they are laid out: the
     same memory for any number of plans."""
     if not any_plan:
         return [Para("No action plans. Make this week's: smcoach plan new", "muted")]
 
-    def rows() -> "Iterator[list[Cell]]":
+    def rows() -> Iterator[list[Cell]]:
         for p, its_checkins in listed():
             yield [
                 Cell(str(p.id), "id"),
@@ -252,7 +255,7 @@ def plan_blocks(
     checkins: list[CheckIn],
     goal: Goal | None,
     today: date,
-    service: "Service | None" = None,
+    service: Service | None = None,
 ) -> list[Block]:
     confidence = f"{plan.confidence}/10"
     if plan.first_confidence != plan.confidence:
@@ -294,7 +297,7 @@ def plan_blocks(
     return blocks
 
 
-def _service_rows(service: "Service", today: date) -> "list[tuple[str, str | Cell]]":
+def _service_rows(service: Service, today: date) -> list[tuple[str, str | Cell]]:
     from smcoach.render.services import plan_rows
 
     return plan_rows(service, today)
@@ -339,7 +342,7 @@ def score_text(score: float | None) -> str:
     return t("selfcheck.not_scored_label") if score is None else f"{score:.1f}"
 
 
-def selfcheck_explained(check: "Selfcheck") -> str:
+def selfcheck_explained(check: Selfcheck) -> str:
     """The score in words: what it is the mean of and which way is better, or why there is none.
     (Never a comparison with anyone else's scores.)"""
     from smcoach.domain.selfefficacy import MOST_MISSING
@@ -352,7 +355,7 @@ def selfcheck_explained(check: "Selfcheck") -> str:
     return t(key, score=score_text(check.score), answered=check.answered, skipped=skipped)
 
 
-def selfcheck_json(check: "Selfcheck") -> dict[str, Any]:
+def selfcheck_json(check: Selfcheck) -> dict[str, Any]:
     from smcoach.domain.dates import iso_week
 
     return {
@@ -369,11 +372,11 @@ def selfcheck_json(check: "Selfcheck") -> dict[str, Any]:
     }
 
 
-def selfchecks_json(checks: "list[Selfcheck]") -> list[dict[str, Any]]:
+def selfchecks_json(checks: list[Selfcheck]) -> list[dict[str, Any]]:
     return [selfcheck_json(c) for c in checks]
 
 
-def selfchecks_blocks(checks: "list[Selfcheck]") -> list[Block]:
+def selfchecks_blocks(checks: list[Selfcheck]) -> list[Block]:
     if not checks:
         return [Para(t("selfcheck.none"), "muted")]
     table = Table(["Date", "Score", "Answered", "Form"], title="Self-efficacy checks")
@@ -393,7 +396,7 @@ def selfchecks_blocks(checks: "list[Selfcheck]") -> list[Block]:
 # --- coach findings and the today view ----------------------------------------------------------
 
 
-def finding_text(finding: "Finding", **values: object) -> str:
+def finding_text(finding: Finding, **values: object) -> str:
     """A finding with its label and, where it has one, the part of the plan it is about."""
     text = t("coach." + finding.code, **values)
     if finding.field is not None and finding.kind in ("safety", "rethink"):
@@ -401,7 +404,7 @@ def finding_text(finding: "Finding", **values: object) -> str:
     return t("finding.plain", label=t("finding.label." + finding.kind), text=text)
 
 
-def findings_blocks(findings: "list[Finding]", **values: object) -> list[Block]:
+def findings_blocks(findings: list[Finding], **values: object) -> list[Block]:
     styles = {"help_now": "safety", "safety": "safety", "rethink": "warning", "note": "muted"}
     return [Para(finding_text(f, **values), styles[f.kind]) for f in findings]
 
@@ -412,7 +415,7 @@ if TYPE_CHECKING:
     from smcoach.domain.helpnow import Country, Help, Line
 
 
-def help_line(line: "Line") -> str:
+def help_line(line: Line) -> str:
     """One service, in a sentence: who, and how to reach them."""
     if line.call and line.text and line.text == line.call:
         text = t("helpnow.line.call_or_text", name=line.name, call=line.call)
@@ -434,7 +437,7 @@ def help_line(line: "Line") -> str:
     return t("helpnow.line.free", line=text) if line.free else text
 
 
-def _emergency(help: "Help") -> str:
+def _emergency(help: Help) -> str:
     if not help.emergency:
         return t("helpnow.emergency_unknown")
     if len(help.emergency) == 1:
@@ -442,7 +445,7 @@ def _emergency(help: "Help") -> str:
     return t("helpnow.emergency_two", number=help.emergency[0], other=help.emergency[1])
 
 
-def _lines(help: "Help", kinds: tuple[str, ...]) -> list[Block]:
+def _lines(help: Help, kinds: tuple[str, ...]) -> list[Block]:
     blocks: list[Block] = []
     for kind in kinds:
         lines = [line for line in help.lines if line.kind == kind]
@@ -458,7 +461,7 @@ def _lines(help: "Help", kinds: tuple[str, ...]) -> list[Block]:
     return blocks
 
 
-def help_now_blocks(help: "Help", country: "Country") -> list[Block]:
+def help_now_blocks(help: Help, country: Country) -> list[Block]:
     """smcoach help-now: what to do now, for the person's country, and where that came from."""
     title = (
         t("helpnow.title", country=help.country, code=help.code)
@@ -478,7 +481,7 @@ def help_now_blocks(help: "Help", country: "Country") -> list[Block]:
     return blocks
 
 
-def settings_blocks(country: "Country") -> list[Block]:
+def settings_blocks(country: Country) -> list[Block]:
     columns = [t("settings.col.setting"), t("settings.col.value"), t("settings.col.from")]
     table = Table(columns, title=t("settings.title"))
     source = t("settings.from." + country.source, locale=country.detail)
@@ -486,7 +489,7 @@ def settings_blocks(country: "Country") -> list[Block]:
     return [table]
 
 
-def signpost_blocks(help: "Help", categories: tuple[str, ...]) -> list[Block]:
+def signpost_blocks(help: Help, categories: tuple[str, ...]) -> list[Block]:
     """Shown once in a command when what the person typed may call for help now: a word for
     each kind of help, the emergency number, and the lines that fit."""
     blocks: list[Block] = [Para(t("signpost." + c), "safety") for c in categories]
@@ -561,7 +564,7 @@ PROBLEM_STATUS_LABELS = {
 IDEA_SOURCE_LABELS = {"own": "yours", "card": "suggested", "resource": "someone to ask"}
 
 
-def problem_next(problem: "Problem", ideas: "list[Idea]", attempts: "list[Attempt]") -> str:
+def problem_next(problem: Problem, ideas: list[Idea], attempts: list[Attempt]) -> str:
     """The catalogue key of what to do next with a problem ('solve.next.<stage>')."""
     from smcoach.domain.problems import next_stage
 
@@ -569,9 +572,7 @@ def problem_next(problem: "Problem", ideas: "list[Idea]", attempts: "list[Attemp
     return f"solve.next.{problem.status if stage == 'done' else stage}"
 
 
-def problem_json(
-    problem: "Problem", ideas: "list[Idea]", attempts: "list[Attempt]"
-) -> dict[str, Any]:
+def problem_json(problem: Problem, ideas: list[Idea], attempts: list[Attempt]) -> dict[str, Any]:
     from smcoach.domain.problems import next_stage
 
     texts = {i.id: i.text for i in ideas}
@@ -604,21 +605,21 @@ def problem_json(
 
 
 def problems_json(
-    problems: "list[Problem]",
-    ideas: "dict[int, list[Idea]]",
-    attempts: "dict[int, list[Attempt]]",
+    problems: list[Problem],
+    ideas: dict[int, list[Idea]],
+    attempts: dict[int, list[Attempt]],
 ) -> list[dict[str, Any]]:
     return [problem_json(p, ideas[p.id], attempts[p.id]) for p in problems]
 
 
-def _result_label(attempt: "Attempt") -> str:
+def _result_label(attempt: Attempt) -> str:
     return t("solve.result." + attempt.result) if attempt.result else "trying now"
 
 
 def problems_blocks(
-    problems: "list[Problem]",
-    ideas: "dict[int, list[Idea]]",
-    attempts: "dict[int, list[Attempt]]",
+    problems: list[Problem],
+    ideas: dict[int, list[Idea]],
+    attempts: dict[int, list[Attempt]],
 ) -> list[Block]:
     from smcoach.domain.problems import pending
 
@@ -643,9 +644,7 @@ def problems_blocks(
     return [table]
 
 
-def problem_blocks(
-    problem: "Problem", ideas: "list[Idea]", attempts: "list[Attempt]"
-) -> list[Block]:
+def problem_blocks(problem: Problem, ideas: list[Idea], attempts: list[Attempt]) -> list[Block]:
     table = Table(["", ""], title=f"Problem {problem.id}", header=False)
     rows = [
         ("Problem", problem.text),
@@ -696,12 +695,12 @@ if TYPE_CHECKING:
     from smcoach.domain.symptoms import Symptom
 
 
-def symptom_scale(symptom: "Symptom") -> str:
+def symptom_scale(symptom: Symptom) -> str:
     """How to read its ratings: "0 = none, 10 = worst", or "0 = worst, 10 = best"."""
     return t("symptom.scale_better" if symptom.higher_is_better else "symptom.scale_worse")
 
 
-def symptoms_json(symptoms: "list[Symptom]") -> list[dict[str, Any]]:
+def symptoms_json(symptoms: list[Symptom]) -> list[dict[str, Any]]:
     return [
         {
             "id": s.id,
@@ -715,7 +714,7 @@ def symptoms_json(symptoms: "list[Symptom]") -> list[dict[str, Any]]:
     ]
 
 
-def symptoms_blocks(symptoms: "list[Symptom]", include_removed: bool = False) -> list[Block]:
+def symptoms_blocks(symptoms: list[Symptom], include_removed: bool = False) -> list[Block]:
     if not symptoms:
         return [Para(t("symptoms.none"), "muted")]
     scale = t("symptoms.col.scale")
@@ -739,7 +738,7 @@ def _mode(mode: int | None) -> str:
     return f"{mode:04o}" if mode is not None else t("doctor.none")
 
 
-def doctor_blocks(health: "Health", advice: "list[Advice]") -> list[Block]:
+def doctor_blocks(health: Health, advice: list[Advice]) -> list[Block]:
     table = Table(["", ""], title=t("doctor.title"), header=False)
     rows = [(t("doctor.path"), str(health.path))]
     verdict = health.verdict
@@ -762,7 +761,7 @@ def doctor_blocks(health: "Health", advice: "list[Advice]") -> list[Block]:
     return blocks
 
 
-def _last_backup(health: "Health") -> str:
+def _last_backup(health: Health) -> str:
     if health.last_backup is None:
         return t("doctor.none")
     when = f"{health.last_backup:%Y-%m-%d %H:%M}"
@@ -770,7 +769,7 @@ def _last_backup(health: "Health") -> str:
     return t("doctor.last_backup_value", when=when, count=health.backups, folder=folder)
 
 
-def doctor_json(health: "Health", advice: "list[Advice]") -> dict[str, Any]:
+def doctor_json(health: Health, advice: list[Advice]) -> dict[str, Any]:
     verdict = health.verdict
     last = health.last_backup
     return {

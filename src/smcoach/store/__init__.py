@@ -1,16 +1,18 @@
 """The only place that knows SQL and table names. Each public write method is one transaction."""
 
+from __future__ import annotations
+
 import os
 import sqlite3
 from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, BinaryIO
 
 from smcoach.domain.dates import iso_week
 from smcoach.domain.models import AgendaItem, CheckIn, Goal, Plan, PlanDraft
 from smcoach.errors import DamagedError, SmcoachError, StoreError
 from smcoach.messages import t
+from smcoach.records import TYPE_CHECKING
 from smcoach.store.connection import check, connect, guard
 from smcoach.store.course_views import CourseViewQueries
 from smcoach.store.courses import CourseQueries
@@ -26,6 +28,7 @@ from smcoach.store.trends import TrendQueries
 if TYPE_CHECKING:  # pathlib is imported where used: every command loads the store
     from os import PathLike
     from pathlib import Path
+    from typing import Any, BinaryIO
 
     from smcoach.store.dump import Export
 
@@ -97,7 +100,7 @@ class Store(
     CourseViewQueries,
     ServiceQueries,
 ):
-    def __init__(self, path: "str | PathLike[str]"):
+    def __init__(self, path: str | PathLike[str]):
         self.path = os.fspath(path)
         self.conn, self.backup_path = connect(path)
         self.conn.row_factory = sqlite3.Row
@@ -320,14 +323,14 @@ class Store(
         finally:
             self.conn.execute("ROLLBACK")
 
-    def check_import(self, file: BinaryIO) -> "Export":
+    def check_import(self, file: BinaryIO) -> Export:
         """Read an export through and check it, writing nothing (see dump.check): a file that
         is not one raises before a backup is made or a transaction begun."""
         from smcoach.store.dump import check
 
         return check(file, self.conn)
 
-    def import_records(self, export: "Export", merge: bool) -> tuple[int, int]:
+    def import_records(self, export: Export, merge: bool) -> tuple[int, int]:
         """Import an export `check_import` passed, all or nothing, reading it again a record
         at a time. Without `merge` the file must hold no records yet. Returns how many
         records were added, and how many were already there."""
@@ -339,7 +342,7 @@ class Store(
             added, read = load(c, export, merge)
         return added, read - added
 
-    def backup(self, target: "Path | None" = None) -> "Path":
+    def backup(self, target: Path | None = None) -> Path:
         """A copy of the whole file: to `target`, a new file, or else in the backups folder
         (which keeps the newest five)."""
         from smcoach.store.backups import backup, backup_beside
@@ -436,7 +439,7 @@ def peek_setting(path: str, key: str) -> str | None:
     return str(row[0]) if row else None
 
 
-def explain(error: sqlite3.Error, path: "str | PathLike[str]") -> StoreError:
+def explain(error: sqlite3.Error, path: str | PathLike[str]) -> StoreError:
     """Turn a low-level SQLite error into one line the person can act on."""
     text = str(error).lower()
     if "readonly" in text or "read-only" in text:

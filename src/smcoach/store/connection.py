@@ -9,13 +9,14 @@ import contextlib
 import os
 import sqlite3
 import stat
-from typing import TYPE_CHECKING
 
 from smcoach.errors import DamagedError, StoreError
 from smcoach.messages import t
+from smcoach.records import TYPE_CHECKING
 from smcoach.store import migrations
 
 if TYPE_CHECKING:  # pathlib is imported where a backup is made: every command opens the store
+    from collections.abc import Mapping, Sequence
     from pathlib import Path
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -47,6 +48,16 @@ def connect(path: str | os.PathLike[str]) -> "tuple[sqlite3.Connection, Path | N
         conn.close()
         raise
     return conn, backup_path
+
+
+def tuples(
+    conn: sqlite3.Connection, sql: str, params: "Sequence[object] | Mapping[str, object]" = ()
+) -> sqlite3.Cursor:
+    """The rows of a query as plain tuples, for a read of many rows unpacked as they come (ten
+    years of weeks): making each a sqlite3.Row costs more than reading it."""
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    return cursor.execute(sql, params)
 
 
 def _open(path: str) -> sqlite3.Connection:

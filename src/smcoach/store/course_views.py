@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING, Any
 
+from smcoach.records import TYPE_CHECKING
 from smcoach.store.courses import course_plan
 
 if TYPE_CHECKING:  # imported where used: every command loads the store
+    from typing import Any
+
     from smcoach.domain.course import CoursePlan
     from smcoach.domain.course_report import WeekCounts
 

@@ -1,10 +1,16 @@
 """One query for the child rows of several parents (check-ins of plans, ideas of problems…)."""
 
+from __future__ import annotations
+
 import sqlite3
 from collections.abc import Callable
-from typing import TypeVar
 
-T = TypeVar("T")
+from smcoach.records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    T = TypeVar("T")
 
 
 def rows_by(

@@ -4,7 +4,13 @@ in one transaction). Never edit a released migration: add the next number.
 sqlite_utils is imported only when a migration is pending, to keep every command fast.
 """
 
-from typing import Any
+from __future__ import annotations
+
+from smcoach.records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
+
 
 SET_NAME = "smcoach"
 

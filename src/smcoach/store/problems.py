@@ -11,10 +11,10 @@ from __future__ import annotations
 import sqlite3
 from contextlib import AbstractContextManager
 from datetime import date
-from typing import TYPE_CHECKING
 
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
+from smcoach.records import TYPE_CHECKING
 from smcoach.store.grouped import rows_by
 
 if TYPE_CHECKING:  # imported where used: every command loads the store

@@ -9,9 +9,9 @@ from __future__ import annotations
 import sqlite3
 from contextlib import AbstractContextManager
 from datetime import date
-from typing import TYPE_CHECKING
 
 from smcoach.domain.dates import iso_week
+from smcoach.records import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported where used: every command loads the store
     from smcoach.domain.selfefficacy import Selfcheck

@@ -13,10 +13,10 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from datetime import date
-from typing import TYPE_CHECKING
 
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
+from smcoach.records import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported where used: every command loads the store
     from smcoach.domain.services import Service

@@ -3,7 +3,8 @@
 import sqlite3
 from contextlib import AbstractContextManager
 from datetime import date
-from typing import NamedTuple
+
+from smcoach.records import NamedTuple
 
 
 class Session(NamedTuple):

@@ -7,21 +7,24 @@ week of their day, so that weekly figures are aggregated in SQL through its inde
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from contextlib import AbstractContextManager
 from datetime import date
-from typing import TYPE_CHECKING
 
 from smcoach.domain.dates import iso_week
 from smcoach.domain.models import CheckIn
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
+from smcoach.records import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported where used: every command loads the store
     from smcoach.domain.symptoms import Rating, RatingSaved, Symptom
 
-_WEEK = r"[0-9]{4}-W[0-9]{2}"  # compiled (and cached by re) when first used
+
+def _is_week_key(text: str) -> bool:
+    """An ISO week key such as 2026-W48 (four digits, -W, two digits)."""
+    digits = text[:4] + text[6:]
+    return len(text) == 8 and text[4:6] == "-W" and digits.isascii() and digits.isdigit()
 
 
 def _symptom(row: sqlite3.Row) -> Symptom:
@@ -170,15 +173,16 @@ class SymptomQueries:
         symptoms are included. A symptom removed and later added again under the same name
         (in any case) is one line, under the name it was most recently added with."""
         from smcoach.domain.symptoms import normalise
+        from smcoach.store.connection import tuples
 
         for week in (first_week, last_week):
-            if not re.fullmatch(_WEEK, week):
+            if not _is_week_key(week):
                 raise ValueError(f"an ISO week key such as 2026-W48 is needed, got {week!r}")
         # symptom_weeks holds each week's sum and count (kept by triggers: see migration
         # m011), in week order.
-        rows = self.conn.execute(
-            """SELECT week, symptom_id, total, count FROM symptom_weeks
-               WHERE week BETWEEN ? AND ?""",
+        rows = tuples(
+            self.conn,
+            "SELECT week, symptom_id, total, count FROM symptom_weeks WHERE week BETWEEN ? AND ?",
             [first_week, last_week],
         ).fetchall()
         if not rows:

@@ -2,7 +2,8 @@
 
 import sqlite3
 from datetime import date
-from typing import TYPE_CHECKING
+
+from smcoach.records import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported where used: every command loads the store, few show trends
     from smcoach.domain.trends import PlanWeekFigures
@@ -40,7 +41,10 @@ class TrendQueries:
         band = " ".join(
             f"WHEN confidence BETWEEN {lo} AND {hi} THEN '{label}'" for lo, hi, label in BANDS
         )
-        rows = self.conn.execute(
+        from smcoach.store.connection import tuples
+
+        rows = tuples(
+            self.conn,
             _PER_PLAN
             + f"""SELECT 'week', week, COUNT(*), AVG(confidence), SUM(counted), SUM(achieved),
                          COUNT(counted)

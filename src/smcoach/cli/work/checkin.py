@@ -2,7 +2,6 @@
 ratings. No typer here (see cli/work/__init__.py); the options are declared in cli/checkin.py."""
 
 from datetime import date as Date
-from typing import TYPE_CHECKING
 
 from smcoach.cli.common import Env, interactive, now, today
 from smcoach.cli.prompts import ask, ask_optional, choose
@@ -12,6 +11,7 @@ from smcoach.domain.rules import parse_id
 from smcoach.domain.symptoms import parse_optional_rating, parse_rates
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
+from smcoach.records import TYPE_CHECKING
 from smcoach.render import notice
 
 if TYPE_CHECKING:

@@ -2,9 +2,9 @@
 no typer here (see cli/work/__init__.py); their options are declared with their groups."""
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from smcoach.cli.common import Env
+from smcoach.records import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from smcoach.domain.models import CheckIn, Plan

@@ -2,11 +2,11 @@
 declared in cli/trends.py."""
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from smcoach.cli.common import Env, today
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
+from smcoach.records import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pathlib only for the annotations: importing it would slow every start
     from pathlib import Path
