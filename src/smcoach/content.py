@@ -8,33 +8,50 @@ Published questionnaires (content/scales/) load through `scale`: they are used e
 published, so nothing overrides them.
 """
 
+from __future__ import annotations
+
 import os
-import tomllib
 from functools import cache
-from importlib.resources import files
-from importlib.resources.abc import Traversable
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
+from smcoach.records import TYPE_CHECKING
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # tomllib, pathlib and importlib.resources are imported where used: a
+    # command that screens what a person typed reads the lists without them (see `screen`)
+    from importlib.resources.abc import Traversable
+    from typing import Any
+
     from smcoach.domain.coach import Coach
     from smcoach.domain.screening import Screen
 
 CONTENT_ENV = "SMCOACH_CONTENT"
 
 
+def content_folder() -> str | None:
+    """content/ as a folder on disk: in the installed package, or at the top of a source
+    checkout (an editable install); None when the package is not on disk (a zip)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    for folder in (os.path.join(here, "content"), os.path.join(here, "..", "..", "content")):
+        if os.path.isdir(folder):
+            return os.path.normpath(folder)
+    return None
+
+
 def content_root() -> Traversable:
-    packaged = files("smcoach") / "content"
-    if packaged.is_dir():
-        return packaged
-    # An editable install from a source checkout: content/ sits at the repository's top.
-    return Path(__file__).resolve().parents[2] / "content"
+    folder = content_folder()
+    if folder is not None:
+        from pathlib import Path
+
+        return Path(folder)
+    from importlib.resources import files
+
+    return files("smcoach") / "content"
 
 
 def _load(source: Traversable) -> dict[str, Any]:
+    import tomllib
+
     try:
         return tomllib.loads(source.read_text("utf-8"))
     except tomllib.TOMLDecodeError as e:  # its message names the line and column
@@ -47,6 +64,8 @@ def _load(source: Traversable) -> dict[str, Any]:
 def _cards(language: str, override: str | None) -> dict[str, Any]:
     merged = _load(content_root() / "cards" / f"{language}.toml")
     if override:
+        from pathlib import Path
+
         path = Path(override) / "cards" / f"{language}.toml"
         if not path.is_file():
             raise SmcoachError(t("content.no_file", path=path, env=CONTENT_ENV))
@@ -102,6 +121,8 @@ def scale(name: str, language: str = "en") -> dict[str, Any]:
 
     Used exactly as published: unlike the cards, a service's --content folder does not
     override it, since its wording and scoring belong to its authors."""
+    import tomllib
+
     source = content_root() / "scales" / f"{name}.{language}.toml"
     try:
         data = tomllib.loads(source.read_text("utf-8"))
@@ -129,6 +150,8 @@ def scale(name: str, language: str = "en") -> dict[str, Any]:
 
 
 def _reviewed(path: Traversable) -> dict[str, Any]:
+    import tomllib
+
     try:
         return tomllib.loads(path.read_text("utf-8"))
     except tomllib.TOMLDecodeError as e:
@@ -147,20 +170,127 @@ def _lists(path: Traversable, data: dict[str, Any], shape: dict[str, tuple[str, 
 
 
 @cache
-def screen(language: str = "en") -> "Screen":
-    """The phrase lists that say a text may call for help now (content/safety/)."""
-    from smcoach.domain.screening import CATEGORIES, Screen
+def screen(language: str = "en") -> Screen:
+    """The phrase lists that say a text may call for help now (content/safety/<language>.toml).
+
+    They are read from <language>.compiled.json beside it when that was made from this very
+    file (its size and checksum match): the same lists, with the words each pattern cannot
+    match without (smcoach.domain.prefilter), so that a pattern is compiled only for a text
+    holding one of them. Reading the TOML file would import tomllib (20 ms), and compiling
+    every pattern took 70-160 ms. If the compiled file is missing, stale or damaged, the lists
+    come from the TOML file and every pattern is compiled when first needed: slower, the same
+    matches."""
+    from smcoach.domain.screening import Screen
+
+    compiled = _compiled_safety(language)
+    if compiled is not None:
+        return Screen(compiled["lists"], compiled["words"])
+    return Screen(_safety_lists(language))
+
+
+def _safety_lists(language: str) -> dict[str, Any]:
+    from smcoach.domain.screening import CATEGORIES
 
     path = content_root() / "safety" / f"{language}.toml"
     data = _reviewed(path)
     if not isinstance(data.get("negations"), str):
         raise SmcoachError(f"the file {path} needs negations, a text")
     _lists(path, data, {c: ("patterns", "ignore") for c in CATEGORIES})
-    return Screen(data)
+    return data
+
+
+_COMPILED_SHAPE = "1"  # a new shape of compiled file is made afresh
+
+
+def _safety_files(language: str) -> tuple[str, str] | None:
+    """The safety lists' TOML file and the compiled file beside it, on disk."""
+    folder = content_folder()
+    if folder is None:
+        return None
+    source = os.path.join(folder, "safety", f"{language}.toml")
+    return source, source.removesuffix(".toml") + ".compiled.json"
+
+
+def _fingerprint(source: bytes) -> str:
+    import zlib
+
+    return f"{_COMPILED_SHAPE} {len(source)} {zlib.crc32(source):08x}"
+
+
+def _compiled_safety(language: str) -> dict[str, Any] | None:
+    """The compiled lists, if they were made from the TOML file as it is now; else None."""
+    from smcoach.domain.screening import CATEGORIES
+
+    files = _safety_files(language)
+    if files is None:
+        return None
+    try:
+        with open(files[0], "rb") as source, open(files[1], "rb") as compiled:
+            raw, text = source.read(), compiled.read()
+    except OSError:
+        return None
+    import json
+
+    try:
+        data = json.loads(text)
+        if data["source"] != _fingerprint(raw):
+            return None
+        lists, words = data["lists"], data["words"]
+        for category in CATEGORIES:  # the shape Screen reads: a pattern's words for each
+            for kind in ("patterns", "ignore"):
+                if len(lists[category][kind]) != len(words[category][kind]):
+                    return None
+    except (ValueError, KeyError, TypeError):
+        return None
+    return {"lists": lists, "words": words}
+
+
+def compile_safety(language: str) -> str:
+    """The compiled file for the safety lists in `language` (see `screen`)."""
+    import json
+
+    from smcoach.domain.prefilter import required
+    from smcoach.domain.screening import CATEGORIES
+
+    files = _safety_files(language)
+    if files is None:
+        raise SmcoachError("the safety lists are not in a folder on disk")
+    with open(files[0], "rb") as source:
+        raw = source.read()
+    lists = _safety_lists(language)
+    words = {
+        category: {
+            kind: [required(p) for p in lists[category][kind]] for kind in ("patterns", "ignore")
+        }
+        for category in CATEGORIES
+    }
+    made = {
+        "note": f"Made from {language}.toml by smcoach.content.write_compiled_safety: do not edit.",
+        "source": _fingerprint(raw),
+        "lists": lists,
+        "words": words,
+    }
+    return json.dumps(made, ensure_ascii=False, indent=1) + "\n"
+
+
+def write_compiled_safety() -> None:
+    """Make content/safety/<language>.compiled.json for every language's lists: run after
+    changing them (`python -c "from smcoach.content import write_compiled_safety;
+    write_compiled_safety()"`); a test fails until they agree."""
+    folder = content_folder()
+    assert folder is not None
+    for name in sorted(os.listdir(os.path.join(folder, "safety"))):
+        if name.endswith(".toml"):
+            language = name.removesuffix(".toml")
+            text = compile_safety(language)
+            files = _safety_files(language)
+            assert files is not None
+            with open(files[1], "w", encoding="utf-8") as out:
+                out.write(text)
 
 
 @cache
-def plan_coach(language: str = "en") -> "Coach":
+def plan_coach(language: str = "en") -> Coach:
     """The action-plan coach with its word lists (content/coach/)."""
     from smcoach.domain.coach import WORD_LISTS, Coach
 
@@ -200,8 +330,10 @@ if TYPE_CHECKING:
     from smcoach.domain.library import Topic
 
 
-def topic_files(language: str = "en") -> "dict[str, Traversable]":
+def topic_files(language: str = "en") -> dict[str, Traversable]:
     """Each topic's file by id, smcoach's own merged with a service's, in order of id."""
+    from pathlib import Path
+
     folders = [content_root() / "topics" / language]
     override = os.environ.get(CONTENT_ENV)
     if override:
@@ -218,26 +350,46 @@ def topic_files(language: str = "en") -> "dict[str, Traversable]":
 def topics_fingerprint(language: str = "en") -> str:
     """What changes whenever a topic file does: each file's path, size and time of change (or,
     for a file that is not on disk, a checksum of its contents). Reads no topic."""
-    lines = []
-    for entry in topic_files(language).values():
-        if isinstance(entry, Path):
-            facts = entry.stat()
-            lines.append(f"{entry}\t{facts.st_size}\t{facts.st_mtime_ns}")
-        else:
-            import zlib
+    on_disk = _topic_paths(language)
+    if on_disk is not None:  # the usual case, without pathlib (a search should be quick)
+        lines = []
+        for path in on_disk.values():
+            facts = os.stat(path)
+            lines.append(f"{path}\t{facts.st_size}\t{facts.st_mtime_ns}")
+        return "\n".join(lines)
+    import zlib
 
-            lines.append(f"{entry}\t{zlib.crc32(entry.read_bytes())}")
-    return "\n".join(lines)
+    return "\n".join(
+        f"{entry}\t{zlib.crc32(entry.read_bytes())}" for entry in topic_files(language).values()
+    )
 
 
-def topics(language: str = "en") -> "dict[str, Topic]":
+def _topic_paths(language: str) -> dict[str, str] | None:
+    """`topic_files` as paths, when smcoach's content is on disk; None when it is not."""
+    folder = content_folder()
+    if folder is None:
+        return None
+    folders = [os.path.join(folder, "topics", language)]
+    override = os.environ.get(CONTENT_ENV)
+    if override:
+        folders.append(os.path.join(override, "topics", language))
+    found: dict[str, str] = {}
+    for topics_folder in folders:
+        if os.path.isdir(topics_folder):
+            for name in os.listdir(topics_folder):
+                if name.endswith(".md") and not name.startswith("."):
+                    found[name.removesuffix(".md")] = os.path.join(topics_folder, name)
+    return dict(sorted(found.items()))
+
+
+def topics(language: str = "en") -> dict[str, Topic]:
     """The topics by id, in order of id (see `topic_files`). A file that cannot be read or is
     malformed is an error naming it."""
     return _topics(language, os.environ.get(CONTENT_ENV) or None)
 
 
 @cache
-def _topics(language: str, override: str | None) -> "dict[str, Topic]":
+def _topics(language: str, override: str | None) -> dict[str, Topic]:
     from smcoach.domain.library import parse_topic
 
     found = {}

@@ -79,6 +79,17 @@ def test_the_everyday_commands_do_not_import_typer(data):
                            text=True)  # fmt: skip
         assert r.stderr.strip().splitlines()[-2] == "none True", (argv, r.stderr)
         assert r.stderr.strip().splitlines()[-1] == "[]", (argv, r.stderr)
+    # Searches screen what is typed: the safety lists come from their compiled file (json),
+    # without tomllib; the library's index, once built (the first search), without reading
+    # the topics. (Text that calls for help now reads the helplines too, with tomllib.)
+    for argv in (["learn", "--search", "tired", "in", "the", "afternoon"],
+                 ["services", "search", "carers"], ["check", "1", "--done", "--note",
+                 "slow but did it"]):  # fmt: skip
+        for _ in range(2):
+            r = subprocess.run([sys.executable, "-c", code, *argv], env=env,
+                               capture_output=True, text=True)  # fmt: skip
+        assert r.stderr.strip().splitlines()[-2] == "none True", (argv, r.stderr)
+        assert r.stderr.strip().splitlines()[-1] == "['json']", (argv, r.stderr)
 
 
 @pytest.fixture(scope="module")
@@ -174,6 +185,30 @@ CASES = [
     ["--help"],
     ["tday"],
     ["--content", "/nonexistent", "check", "1", "--done"],
+    ["learn"],
+    ["learn", "--json"],
+    ["learn", "fatigue"],
+    ["learn", "--no-pager", "pain"],
+    ["learn", "--search", "tired", "in", "the", "afternoon"],
+    ["learn", "tired", "--search", "--json"],
+    ["learn", "--search"],
+    ["learn", "--search", "I", "want", "to", "die"],
+    ["learn", "--search", "crushing chest pain"],
+    ["learn", "nosuchtopic"],
+    ["learn", "two", "topics"],
+    ["learn", "--", "pain"],
+    ["learn", "-x"],
+    ["learn", "--search", "--search", "sleep"],
+    ["services"],
+    ["services", "search", "carers"],
+    ["services", "search", "walking group", "--area", "Leeds", "--category", "advice"],
+    ["services", "search", "--json", "--limit", "2", "lunch"],
+    ["services", "search", "--limit", "many", "lunch"],
+    ["services", "search"],
+    ["services", "search", "two", "words"],
+    ["services", "search", "I can't go on any more"],
+    ["services", "serch", "carers"],
+    ["services", "search", "--help"],
 ]
 
 

@@ -33,8 +33,10 @@ FAST = {
     "symptoms list": ("smcoach.cli.work.lists", "symptoms_list"),
     "check": ("smcoach.cli.work.checkin", "check"),
     "trends": ("smcoach.cli.work.trends", "trends"),
+    "learn": ("smcoach.cli.work.learn", "learn"),
+    "services search": ("smcoach.cli.work.services", "search_services"),
 }
-GROUPS = {"agenda", "plan", "symptoms"}
+GROUPS = {"agenda", "plan", "symptoms", "services"}
 HELP = ("-h", "--help")
 
 
@@ -107,8 +109,11 @@ def _read(params: list[dict[str, Any]], words: list[str], stop_at_word: bool) ->
                 break
             if not arguments:
                 raise NotSure  # an extra argument: typer's route says so
-            param = arguments.pop(0)
-            values[param["name"]] = words.pop(0)
+            param = arguments[0]
+            if param.get("many"):  # it takes every word left that is not an option
+                values[param["name"]] = [*(values[param["name"]] or []), words.pop(0)]
+            else:
+                values[arguments.pop(0)["name"]] = words.pop(0)
             continue
         words.pop(0)
         opt, has_value, value = word.partition("=")
@@ -252,6 +257,8 @@ def _params(command: Any) -> list[dict[str, Any]]:
         else:
             kind = "values" if p.multiple else "value"
         entry: dict[str, Any] = {"name": p.name, "kind": kind, "opts": list(p.opts)}
+        if kind == "argument" and p.nargs == -1:  # every word left: `learn WORDS…`
+            entry["many"] = True
         if type(p.type).__name__ in ("TyperPath", "Path"):
             entry["path"] = True
         callbacks = [

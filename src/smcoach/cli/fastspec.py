@@ -30,9 +30,22 @@ SPEC: dict[str, list[dict[str, Any]]] = {
         {"callback": "screened", "kind": "value", "name": "note", "opts": ["--note"]},
         {"kind": "values", "name": "rate", "opts": ["--rate"]},
     ],
+    "learn": [
+        {"kind": "argument", "many": True, "name": "words", "opts": ["words"]},
+        {"kind": "flag", "name": "search", "opts": ["--search"]},
+        {"kind": "flag", "name": "no_pager", "opts": ["--no-pager"]},
+        {"kind": "flag", "name": "json_out", "opts": ["--json"]},
+    ],
     "plan": [],
     "plan list": [
         {"kind": "flag", "name": "all_", "opts": ["--all"]},
+        {"kind": "flag", "name": "json_out", "opts": ["--json"]},
+    ],
+    "services search": [
+        {"kind": "argument", "name": "words", "opts": ["words"]},
+        {"kind": "value", "name": "category", "opts": ["--category"]},
+        {"kind": "value", "name": "area", "opts": ["--area"]},
+        {"kind": "value", "name": "limit", "opts": ["--limit"]},
         {"kind": "flag", "name": "json_out", "opts": ["--json"]},
     ],
     "symptoms": [],

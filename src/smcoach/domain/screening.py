@@ -6,9 +6,19 @@ anyone; the command line shows how to get help now, and the coaching beside the 
 back (see smcoach.domain.coach and the problem-solving flow).
 """
 
+from __future__ import annotations
+
 import re
 from functools import cached_property
-from typing import Any
+
+from smcoach.records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Any
+
+    # For each category, for its "patterns" and its "ignore" patterns, each pattern's words.
+    Words = dict[str, dict[str, list[list[str] | None]]]
 
 # In the order their help is shown: the most urgent first.
 CATEGORIES = ("crisis", "overdose", "urgent")
@@ -17,7 +27,7 @@ HARM = frozenset({"crisis", "overdose"})
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u02bc": "'", "`": "'"})
 NEGATION_REACH = 60  # characters before a match that a negation may stand in
-_CLAUSE_END = re.compile(r"\.(?![0-9])|[,;:!?\n]|\bbut\b")
+_CLAUSE_END = r"\.(?![0-9])|[,;:!?\n]|\bbut\b"  # compiled (and cached by re) when needed
 
 
 def normalise(text: str) -> str:
@@ -33,28 +43,36 @@ def normalise(text: str) -> str:
     return " ".join(text.translate(_QUOTES).lower().split())
 
 
-def _compiled(patterns: list[str]) -> list[re.Pattern[str]]:
-    # Written in lower case for lower-cased text: IGNORECASE would double the time to compile.
-    return [re.compile(p) for p in patterns]
-
-
 class Screen:
-    """Compiled phrase lists: `categories(text)` says which kinds of help the text calls for."""
+    """Compiled phrase lists: `categories(text)` says which kinds of help the text calls for.
 
-    def __init__(self, lists: dict[str, Any]):
-        self.lists = lists  # compiled on first use: a command that screens nothing pays nothing
+    `words` gives, for each category's patterns and ignore patterns, the words each pattern
+    cannot match without (smcoach.domain.prefilter; None for a pattern: always run). A pattern
+    is compiled the first time a text holds one of its words: a command screens a few short
+    texts, and compiling every pattern took longer than the rest of it."""
+
+    def __init__(self, lists: dict[str, Any], words: Words | None = None):
+        self.lists = lists
+        self.words = words
+        self._compiled: dict[str, re.Pattern[str]] = {}
 
     @cached_property
     def negation(self) -> re.Pattern[str]:
         return re.compile(self.lists["negations"])
 
-    @cached_property
-    def patterns(self) -> dict[str, list[re.Pattern[str]]]:
-        return {c: _compiled(self.lists[c]["patterns"]) for c in CATEGORIES}
-
-    @cached_property
-    def ignore(self) -> dict[str, list[re.Pattern[str]]]:
-        return {c: _compiled(self.lists[c]["ignore"]) for c in CATEGORIES}
+    def _candidates(self, category: str, kind: str, s: str) -> Iterator[re.Pattern[str]]:
+        """The category's patterns (or ignore patterns) that `s` may match, compiled."""
+        sources = self.lists[category][kind]
+        needs = self.words[category][kind] if self.words is not None else [None] * len(sources)
+        for source, needed in zip(sources, needs, strict=True):
+            if needed is not None and not any(word in s for word in needed):
+                continue  # it cannot match without one of these words
+            pattern = self._compiled.get(source)
+            if pattern is None:
+                # Written in lower case for lower-cased text: IGNORECASE would double the time
+                # to compile.
+                pattern = self._compiled[source] = re.compile(source)
+            yield pattern
 
     def categories(self, text: str) -> tuple[str, ...]:
         """The categories (in CATEGORIES order) with a match that is neither covered by one of
@@ -65,9 +83,15 @@ class Screen:
         return tuple(c for c in CATEGORIES if self._matches(c, s))
 
     def _matches(self, category: str, s: str) -> bool:
-        ignored = [m.span() for p in self.ignore[category] for m in p.finditer(s)]
-        for pattern in self.patterns[category]:
+        ignored: list[tuple[int, int]] | None = None  # looked for once a match is found
+        for pattern in self._candidates(category, "patterns", s):
             for m in pattern.finditer(s):
+                if ignored is None:
+                    ignored = [
+                        found.span()
+                        for p in self._candidates(category, "ignore", s)
+                        for found in p.finditer(s)
+                    ]
                 if any(a < m.end() and m.start() < b for a, b in ignored):  # they overlap
                     continue
                 if self.negated(s, m.start()):
@@ -78,5 +102,5 @@ class Screen:
     def negated(self, s: str, start: int) -> bool:
         """A negation ('no', 'not', 'never', …) in the same clause, just before the match."""
         before = s[max(0, start - NEGATION_REACH) : start]  # bounded: long texts stay fast
-        clause = _CLAUSE_END.split(before)[-1]
+        clause = re.split(_CLAUSE_END, before)[-1]
         return bool(self.negation.search(clause))

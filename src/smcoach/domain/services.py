@@ -9,9 +9,9 @@ HSDS tables). Lists (categories, areas, languages) are kept as tuples of texts.
 
 import re
 from datetime import date
-from typing import NamedTuple
 
 from smcoach.messages import t
+from smcoach.records import NamedTuple
 
 # HSDS 3.0 service.status.
 STATUSES = ("active", "inactive", "defunct", "temporarily closed")

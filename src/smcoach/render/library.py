@@ -12,14 +12,18 @@ Text from a topic file is shown with control characters escaped, as text a perso
 a service's topic cannot restyle the terminal.
 """
 
+from __future__ import annotations
+
 import re
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
 
 from smcoach.messages import t
+from smcoach.records import TYPE_CHECKING
 from smcoach.render import Block, Para, visible
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from smcoach.domain.library import Topic
     from smcoach.store.library import Found
 
@@ -38,7 +42,7 @@ Spans = list[tuple[str, bool]]  # pieces of text, each bold or not
 # --- lists of topics --------------------------------------------------------------------------
 
 
-def topics_blocks(topics: "Iterable[Topic]") -> list[Block]:
+def topics_blocks(topics: Iterable[Topic]) -> list[Block]:
     shown = list(topics)
     if not shown:
         return [Para(t("learn.list_empty"))]
@@ -48,7 +52,7 @@ def topics_blocks(topics: "Iterable[Topic]") -> list[Block]:
     return blocks
 
 
-def topics_json(topics: "Iterable[Topic]") -> list[dict[str, Any]]:
+def topics_json(topics: Iterable[Topic]) -> list[dict[str, Any]]:
     return [
         {"id": x.id, "title": x.title, "summary": x.summary, "tags": list(x.tags),
          "reviewed": x.reviewed.isoformat()}
@@ -56,7 +60,7 @@ def topics_json(topics: "Iterable[Topic]") -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
-def found_blocks(words: str, found: "list[Found]", any_word: bool) -> list[Block]:
+def found_blocks(words: str, found: list[Found], any_word: bool) -> list[Block]:
     """Search results, best first, each with the words around a match in its text."""
     if not found:
         return [Para(t("learn.found_none", words=words))]
@@ -69,7 +73,7 @@ def found_blocks(words: str, found: "list[Found]", any_word: bool) -> list[Block
     return blocks
 
 
-def found_json(words: str, found: "list[Found]", any_word: bool) -> dict[str, Any]:
+def found_json(words: str, found: list[Found], any_word: bool) -> dict[str, Any]:
     return {
         "words": words,
         "every_word": not any_word,
@@ -87,7 +91,7 @@ def _entry(topic_id: str, title: str, summary: str) -> list[Block]:
     ]
 
 
-def topic_json(topic: "Topic") -> dict[str, Any]:
+def topic_json(topic: Topic) -> dict[str, Any]:
     return {
         "id": topic.id,
         "title": topic.title,
@@ -104,7 +108,7 @@ def topic_json(topic: "Topic") -> dict[str, Any]:
 
 
 def topic_lines(
-    topic: "Topic", titles: Mapping[str, str], columns: int | None, styled: bool
+    topic: Topic, titles: Mapping[str, str], columns: int | None, styled: bool
 ) -> list[str]:
     """The topic as lines for a terminal of `columns` (None: lines kept whole): its title and
     summary, its body, the topics it names as related (by their `titles`), its sources and

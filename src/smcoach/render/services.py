@@ -2,13 +2,18 @@
 offer at problem-solving's step 6 and a plan's service. Details that may be out of date are
 said in words (and styled as a warning on a colour terminal), never by colour alone."""
 
+from __future__ import annotations
+
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from typing import Any
 
 from smcoach.domain.services import Service, join_list, out_of_date
 from smcoach.messages import t
+from smcoach.records import TYPE_CHECKING
 from smcoach.render import Block, Cell, Para, Table
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def source_label(service: Service) -> str:

@@ -16,7 +16,8 @@ import re
 import sqlite3
 import sys
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, NamedTuple
+
+from smcoach.records import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from smcoach.domain.library import Topic

@@ -13,11 +13,11 @@ import os
 from collections.abc import Iterator
 from datetime import date
 from functools import cache
-from typing import TYPE_CHECKING
 
 from smcoach.cli.common import Env, today
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
+from smcoach.records import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from smcoach.domain.services import Service
