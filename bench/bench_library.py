@@ -18,9 +18,10 @@ every command once, so a busy machine weighs on all alike), as bench/bench.py do
 
 Target: at most 100 ms median for each search, warm and after a change. For what the figures
 are made of, the same rounds time, each as a fresh process: `import typer` (paid by every
-command typer's route takes: `learn` is not on the fast route, cli/fast.py); the safety
-screen of a few typed words (its word lists compiled: every search pays it, since the words
-a person types are always screened); and the search alone, as `python -c`: the topic files'
+command typer's route takes; `learn` takes the fast route, cli/fast.py, without it); the
+safety screen of a few typed words (every search pays it, since the words a person types are
+always screened: the lists read from content/safety/en.compiled.json, and only the patterns
+whose words the text holds compiled); and the search alone, as `python -c`: the topic files'
 fingerprint, the index read (warm), the results laid out.
 """
 

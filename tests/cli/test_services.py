@@ -360,6 +360,35 @@ def test_a_provided_directory_that_cannot_be_read_leaves_the_persons_own(run, co
     assert "Carers' centre" in r.stdout
 
 
+def test_a_provided_directory_is_read_once_and_kept_in_the_cache(run_json, content):
+    """Its index goes into the cache folder (private) and is read by the next commands, until
+    a file of the directory changes."""
+    from smcoach.cli.work import services as work
+
+    def search(words: str) -> list[str]:
+        work._provided.cache_clear()  # as a new command would
+        return [s["name"] for s in run_json("services", "search", words)]
+
+    csv_file = content / "services" / "local.csv"
+    assert search("breath") == ["Breathe Easy Leeds"]
+    cache = Path(os.environ["SMCOACH_CACHE"])
+    (index,) = cache.glob("provided-*.sqlite3")
+    assert stat.S_IMODE(index.stat().st_mode) == 0o600
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o700
+    # the same size and time of change: the index is read, not the file
+    facts = csv_file.stat()
+    text = csv_file.read_text("utf-8")
+    csv_file.write_text(text.replace("Breathe Easy", "Breathe Fine"), "utf-8")
+    os.utime(csv_file, ns=(facts.st_atime_ns, facts.st_mtime_ns))
+    assert search("breath") == ["Breathe Easy Leeds"]
+    # changed: read again
+    os.utime(csv_file, ns=(facts.st_atime_ns, facts.st_mtime_ns + 10**9))
+    assert search("breath") == ["Breathe Fine Leeds"]
+    # a file added: read again
+    (content / "services" / "more.csv").write_text("id,name\nw,Walking group\n", "utf-8")
+    assert search("walking") == ["Walking group"]
+
+
 # --- plans and problem-solving ------------------------------------------------------------------
 
 

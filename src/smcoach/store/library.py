@@ -2,19 +2,18 @@
 kept in a cache file of its own, never in the person's database: the library is not their
 data, and can always be built again.
 
-The file, library-<language>.sqlite3, lives in smcoach's cache folder ($SMCOACH_CACHE, else
-$XDG_CACHE_HOME/smcoach or ~/.cache/smcoach; on macOS ~/Library/Caches/smcoach), private
-(0600 in a 0700 folder). It holds a fingerprint of the topic files it was built from (see
-smcoach.content.topics_fingerprint); when they change, it is built again in a temporary file
-and moved into place, so a reader never sees half an index. If the cache cannot be written
-(a read-only home), the index is built in memory for that run, and nothing is said.
+The file, library-<language>.sqlite3, lives in smcoach's cache folder (see store/cache.py:
+private, built again in a temporary file when the topic files change, in memory when the cache
+cannot be written). Its fingerprint is that of the topic files (see
+smcoach.content.topics_fingerprint).
 """
+
+from __future__ import annotations
 
 import contextlib
 import os
 import re
 import sqlite3
-import sys
 from collections.abc import Callable, Iterable
 
 from smcoach.records import TYPE_CHECKING, NamedTuple
@@ -22,7 +21,6 @@ from smcoach.records import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from smcoach.domain.library import Topic
 
-CACHE_ENV = "SMCOACH_CACHE"
 SHAPE = "1"  # the index's shape: a new shape is built afresh, whatever the fingerprint says
 MAX_WORDS = 16  # more words than anyone searches with; the rest are left out
 FOUND = 20
@@ -40,22 +38,9 @@ class Found(NamedTuple):
     snippet: str | None  # the words around a match in the body, or None (no match there)
 
 
-def cache_folder() -> str:
-    """Where smcoach keeps what it can always make again."""
-    if os.environ.get(CACHE_ENV):
-        return os.path.expanduser(os.environ[CACHE_ENV])
-    if sys.platform == "darwin":
-        return os.path.expanduser("~/Library/Caches/smcoach")
-    if sys.platform.startswith("win"):
-        local = os.environ.get("LOCALAPPDATA") or os.path.expanduser("~")
-        return os.path.join(local, "smcoach", "Cache")
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):  # the XDG rule: a relative path is ignored
-        base = os.path.expanduser("~/.cache")
-    return os.path.join(base, "smcoach")
-
-
 def index_path(language: str) -> str:
+    from smcoach.store.cache import cache_folder
+
     return os.path.join(cache_folder(), f"library-{language}.sqlite3")
 
 
@@ -79,7 +64,7 @@ def match_query(text: str, any_word: bool = False) -> str | None:
 def search(
     language: str,
     fingerprint: str,
-    topics: "Callable[[], Iterable[Topic]]",
+    topics: Callable[[], Iterable[Topic]],
     text: str,
 ) -> tuple[list[Found], bool]:
     """The topics that hold every word of `text`, best first; if none does, those that hold
@@ -149,90 +134,40 @@ def _snippet(text: str | None) -> str | None:
     return " … ".join(" ".join(line.split()) for line in text.split("\n") if line.strip())
 
 
-# --- the index --------------------------------------------------------------------------------
-
-_SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE VIRTUAL TABLE topics USING fts5(
-    id UNINDEXED, title, tags, summary, body,
-    tokenize = 'porter unicode61 remove_diacritics 2'
-);
-"""
+# --- the index (in the cache folder: see store/cache.py) ---------------------------------------
 
 
 def _index(
-    language: str, fingerprint: str, topics: "Callable[[], Iterable[Topic]]"
+    language: str, fingerprint: str, topics: Callable[[], Iterable[Topic]]
 ) -> sqlite3.Connection:
     """The index for these topic files: the cache file if it was built from them, else built
     afresh into the cache file, else (the cache cannot be written) in memory."""
+    from smcoach.store import cache
+
     path = index_path(language)
-    conn = _current(path, fingerprint)
+    conn = cache.current(path, fingerprint)
     if conn is not None:
         return conn
-    from smcoach.errors import StoreError
-
     found = list(topics())
-    try:
-        _build_file(path, fingerprint, found)
-        return sqlite3.connect(path)
-    except (OSError, sqlite3.Error, StoreError):  # StoreError: the folder cannot be made
-        return _memory(fingerprint, found)
+    return cache.build(path, fingerprint, lambda conn: _fill(conn, found))
 
 
-def _current(path: str, fingerprint: str) -> sqlite3.Connection | None:
-    """The cache file, open, if it is an index built from these topic files."""
-    if not os.path.isfile(path):
-        return None
-    try:
-        conn = sqlite3.connect(path)
-    except sqlite3.Error:
-        return None
-    try:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
-    except sqlite3.Error:  # not an index: built again over it
-        row = None
-    if row is not None and row[0] == fingerprint:
-        return conn
-    conn.close()
-    return None
+def _memory(fingerprint: str, topics: Iterable[Topic]) -> sqlite3.Connection:
+    from smcoach.store import cache
+
+    return cache.in_memory(fingerprint, lambda conn: _fill(conn, topics))
 
 
-def _build_file(path: str, fingerprint: str, topics: "list[Topic]") -> None:
-    """Build the index in a private temporary file beside `path`, then move it into place."""
-    import tempfile
-
-    from smcoach.store.connection import make_folder
-
-    folder = os.path.dirname(path)
-    make_folder(folder)
-    fd, temp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".new", dir=folder)
-    os.close(fd)
-    try:
-        conn = sqlite3.connect(temp)
-        try:
-            conn.execute("PRAGMA journal_mode = OFF")  # a file no one else sees yet
-            _fill(conn, fingerprint, topics)
-        finally:
-            conn.close()
-        os.replace(temp, path)
-    finally:
-        with contextlib.suppress(OSError):
-            os.remove(temp)
-
-
-def _memory(fingerprint: str, topics: "Iterable[Topic]") -> sqlite3.Connection:
-    conn = sqlite3.connect(":memory:")
-    _fill(conn, fingerprint, topics)
-    return conn
-
-
-def _fill(conn: sqlite3.Connection, fingerprint: str, topics: "Iterable[Topic]") -> None:
+def _fill(conn: sqlite3.Connection, topics: Iterable[Topic]) -> None:
     from smcoach.domain.library import plain_text
 
-    with conn:
-        conn.executescript(_SCHEMA)
-        conn.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
-        conn.executemany(
-            "INSERT INTO topics (id, title, tags, summary, body) VALUES (?, ?, ?, ?, ?)",
-            [(t.id, t.title, " ".join(t.tags), t.summary, plain_text(t.body)) for t in topics],
-        )
+    conn.execute(
+        """CREATE VIRTUAL TABLE topics USING fts5(
+            id UNINDEXED, title, tags, summary, body,
+            tokenize = 'porter unicode61 remove_diacritics 2'
+        )"""
+    )
+    conn.executemany(
+        "INSERT INTO topics (id, title, tags, summary, body) VALUES (?, ?, ?, ?, ?)",
+        [(t.id, t.title, " ".join(t.tags), t.summary, plain_text(t.body)) for t in topics],
+    )

@@ -9,6 +9,7 @@ FTS5's bm25 with the service's name weighing most.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
@@ -36,7 +37,7 @@ COLUMNS = ("hsds_id", "origin", "organization_id", "organization", "name", "desc
 # The columns a search looks in, with bm25's weight for each (FTS5 column order).
 SEARCHED = {"name": 10.0, "organization": 5.0, "description": 1.0, "categories": 4.0,
             "areas": 2.0, "eligibility": 1.0, "languages": 1.0}  # fmt: skip
-# The index of a provided directory: the same columns as a person's file, in memory.
+# The index of a provided directory: the same columns as a person's file.
 _PROVIDED_SCHEMA = [
     f"CREATE TABLE services (id INTEGER PRIMARY KEY, {', '.join(COLUMNS)})",
     f"""CREATE VIRTUAL TABLE services_fts USING fts5({", ".join(SEARCHED)},
@@ -152,22 +153,65 @@ def search(
     return rows, int(total)
 
 
-class ProvidedDirectory:
-    """The directory a service or course provides (its content folder's services/), read into
-    an index in memory for this command: searched like the person's own, never written."""
+def directory_fingerprint(folder: str, today: date) -> str:
+    """What changes whenever a provided directory's files do (each file's name, size and time
+    of change), and the day: an entry checked "tomorrow" is refused until then."""
+    lines = [today.isoformat()]
+    for name in sorted(os.listdir(folder)):
+        facts = os.stat(os.path.join(folder, name))
+        lines.append(f"{name}\t{facts.st_size}\t{facts.st_mtime_ns}")
+    return "\n".join(lines)
 
-    def __init__(self, folder: str, services: list[Service]):
+
+class ProvidedDirectory:
+    """The directory a service or course provides (its content folder's services/), searched
+    like the person's own, never written: its index is kept in the cache folder (store/cache.py),
+    made again when the directory's files change, so that a large directory is read once, not
+    on every command."""
+
+    SHAPE = "1"  # the index's shape: a new shape is built afresh, whatever the fingerprint says
+
+    def __init__(self, folder: str, conn: sqlite3.Connection):
         self.folder = folder
-        self.conn = sqlite3.connect(":memory:")
+        self.conn = conn
         self.conn.row_factory = sqlite3.Row
-        for sql in _PROVIDED_SCHEMA:
-            self.conn.execute(sql)
-        marks = ", ".join("?" * len(COLUMNS))
-        self.conn.executemany(
-            f"INSERT INTO services ({', '.join(COLUMNS)}) VALUES ({marks})",
-            (_values(s) for s in services),
-        )
-        self.conn.execute("INSERT INTO services_fts (services_fts) VALUES ('rebuild')")
+
+    @staticmethod
+    def _path(folder: str) -> str:
+        import zlib
+
+        from smcoach.store.cache import cache_folder
+
+        name = f"provided-{zlib.crc32(os.path.abspath(folder).encode()):08x}.sqlite3"
+        return os.path.join(cache_folder(), name)
+
+    @classmethod
+    def cached(cls, folder: str, fingerprint: str) -> ProvidedDirectory | None:
+        """The index built from the directory's files as they are, if there is one."""
+        from smcoach.store.cache import current
+
+        conn = current(cls._path(folder), cls.SHAPE + "\n" + fingerprint)
+        return cls(folder, conn) if conn is not None else None
+
+    @classmethod
+    def build(cls, folder: str, fingerprint: str, services: list[Service]) -> ProvidedDirectory:
+        """An index of `services`, read from the directory's files, kept for the next command."""
+        from smcoach.store.cache import build
+
+        def fill(conn: sqlite3.Connection) -> None:
+            for sql in _PROVIDED_SCHEMA:
+                conn.execute(sql)
+            marks = ", ".join("?" * len(COLUMNS))
+            conn.executemany(
+                f"INSERT INTO services ({', '.join(COLUMNS)}) VALUES ({marks})",
+                (_values(s) for s in services),
+            )
+            conn.execute("INSERT INTO services_fts (services_fts) VALUES ('rebuild')")
+
+        return cls(folder, build(cls._path(folder), cls.SHAPE + "\n" + fingerprint, fill))
+
+    def close(self) -> None:
+        self.conn.close()
 
     def _service(self, row: sqlite3.Row) -> Service:
         from smcoach.domain.services import DIRECTORY

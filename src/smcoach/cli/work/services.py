@@ -9,6 +9,8 @@ provided directory that the person has copied into their own (for a plan) is sho
 theirs.
 """
 
+from __future__ import annotations
+
 import os
 from collections.abc import Iterator
 from datetime import date
@@ -29,18 +31,23 @@ LIMIT = 20  # search results shown unless --limit says otherwise
 
 
 @cache
-def _provided(folder: str, day: date) -> "ProvidedDirectory | None":
+def _provided(folder: str, day: date) -> ProvidedDirectory | None:
+    from smcoach.store.services import ProvidedDirectory, directory_fingerprint
+
+    path = os.path.join(folder, PROVIDED_FOLDER)
+    if not os.path.isdir(path):
+        return None
+    fingerprint = directory_fingerprint(path, day)
+    found = ProvidedDirectory.cached(path, fingerprint)
+    if found is not None:  # read before, and its files unchanged since
+        return found
     from pathlib import Path
 
     from smcoach.render import notice
     from smcoach.store.directory import read_provided
-    from smcoach.store.services import ProvidedDirectory
 
-    path = Path(folder) / PROVIDED_FOLDER
-    if not path.is_dir():
-        return None
     try:
-        services, errors = read_provided(path, day)
+        services, errors = read_provided(Path(path), day)
     except SmcoachError as e:  # a file that cannot be read at all
         notice(str(e), "warning")
         return None
@@ -52,16 +59,16 @@ def _provided(folder: str, day: date) -> "ProvidedDirectory | None":
             "warning",
         )  # fmt: skip
         return None
-    return ProvidedDirectory(str(path), services)
+    return ProvidedDirectory.build(path, fingerprint, services)
 
 
-def provided(day: date) -> "ProvidedDirectory | None":
+def provided(day: date) -> ProvidedDirectory | None:
     """The directory the content folder provides, if it has one (read once a command)."""
     folder = os.environ.get("SMCOACH_CONTENT")
     return _provided(folder, day) if folder else None
 
 
-def _theirs(store: "Store | None", services: list["Service"]) -> set[str]:
+def _theirs(store: Store | None, services: list[Service]) -> set[str]:
     """The HSDS ids, of these provided entries, that the person has a copy of on their list."""
     if store is None or not services:
         return set()
@@ -79,7 +86,7 @@ def list_services(env: Env, json_out: bool = False) -> None:
     copied = _theirs(store, given)
     others = [s for s in given if s.hsds_id not in copied]
 
-    def listed() -> "Iterator[Service]":
+    def listed() -> Iterator[Service]:
         if store is not None:
             yield from store.services_listed()
         yield from others
@@ -151,7 +158,7 @@ def search_services(
         notice(t("services.shown_of", shown=len(found), total=total))
 
 
-def find_service(store: "Store | None", ref: str, day: date) -> "Service":
+def find_service(store: Store | None, ref: str, day: date) -> Service:
     """A service by the ID the person sees: '3' (their own) or 'p2' (the directory provided)."""
     from smcoach.store.services import PROVIDED_PREFIX
 
