@@ -1,5 +1,6 @@
 import os
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,20 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TERMINAL_WIDTH", "3000")
     monkeypatch.setenv("_TYPER_FORCE_DISABLE_TERMINAL", "1")
+    # English, whatever the machine's locale says (a test of the language chooses its own)
+    for key in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     return db
+
+
+@pytest.fixture(autouse=True)
+def english_after() -> Iterator[None]:
+    """A command run in-process leaves its language chosen: the next test starts in English."""
+    yield
+    from smcoach import i18n
+
+    i18n.use("en")
 
 
 # No network in tests. In this process: socket.socket (and so every helper built on it, such

@@ -9,6 +9,12 @@ import sys
 
 def main() -> None:
     try:
+        from smcoach.domain.language import FLAG, take_flag
+
+        # --lang may follow any command: it is read as the root's option, as --db is
+        rest, lang = take_flag(sys.argv[1:])
+        if lang is not None:
+            sys.argv[1:] = [FLAG, lang, *rest]
         from smcoach.cli import fast
 
         if not fast.run(sys.argv[1:]):  # the everyday commands, without importing typer

@@ -2,7 +2,8 @@
 content/ (shipped inside the wheel as smcoach/content), not in code.
 
 A service can devise its own questions: a folder named by --content or $SMCOACH_CONTENT that
-holds cards/<language>.toml overrides the built-in cards key by key.
+holds cards/<language>.toml overrides the built-in cards key by key. The same folder may add
+topics (topics/<language>/) and a directory of services (services/), with or without cards.
 
 Published questionnaires (content/scales/) load through `scale`: they are used exactly as
 published, so nothing overrides them.
@@ -23,7 +24,7 @@ if TYPE_CHECKING:  # tomllib, pathlib and importlib.resources are imported where
     from typing import Any
 
     from smcoach.domain.coach import Coach
-    from smcoach.domain.screening import Screen
+    from smcoach.domain.screening import Screen, Screens
 
 CONTENT_ENV = "SMCOACH_CONTENT"
 
@@ -66,10 +67,13 @@ def _cards(language: str, override: str | None) -> dict[str, Any]:
     if override:
         from pathlib import Path
 
-        path = Path(override) / "cards" / f"{language}.toml"
-        if not path.is_file():
-            raise SmcoachError(t("content.no_file", path=path, env=CONTENT_ENV))
-        for section, values in _load(path).items():
+        folder = Path(override)
+        if not folder.is_dir():  # a mistyped folder: its cards, topics and services unseen
+            raise SmcoachError(t("content.no_folder", path=folder, env=CONTENT_ENV))
+        path = folder / "cards" / f"{language}.toml"
+        # A folder may hold topics or a directory of services and no cards of its own.
+        overrides = _load(path).items() if path.is_file() else ()
+        for section, values in overrides:
             if not isinstance(values, dict):
                 raise SmcoachError(t("content.not_table", path=path, section=section))
             # A misspelt key would be ignored silently, leaving the built-in words shown.
@@ -85,8 +89,10 @@ def _cards(language: str, override: str | None) -> dict[str, Any]:
     return merged
 
 
-def cards(language: str = "en") -> dict[str, Any]:
-    return _cards(language, os.environ.get(CONTENT_ENV) or None)
+def cards(language: str | None = None) -> dict[str, Any]:
+    """The question cards in `language` (default: the language of this command), with a
+    service's own over them."""
+    return _cards(language or _language(), os.environ.get(CONTENT_ENV) or None)
 
 
 def card(section: str, key: str, **values: object) -> str:
@@ -169,9 +175,26 @@ def _lists(path: Traversable, data: dict[str, Any], shape: dict[str, tuple[str, 
                 raise SmcoachError(f"the file {path} needs [{section}] {key}, a list of texts")
 
 
+def screening(language: str | None = None) -> Screens:
+    """What screens a text a person typed: every language's safety lists, those of `language`
+    (default: the language of this command) first."""
+    from smcoach.domain.language import LANGUAGES
+    from smcoach.domain.screening import Screens
+
+    first = language or _language()
+    return Screens([screen(code) for code in [first, *(c for c in LANGUAGES if c != first)]])
+
+
+def _language() -> str:
+    from smcoach.i18n import language
+
+    return language()
+
+
 @cache
 def screen(language: str = "en") -> Screen:
-    """The phrase lists that say a text may call for help now (content/safety/<language>.toml).
+    """The phrase lists of one language that say a text may call for help now
+    (content/safety/<language>.toml).
 
     They are read from <language>.compiled.json beside it when that was made from this very
     file (its size and checksum match): the same lists, with the words each pattern cannot
@@ -289,15 +312,20 @@ def write_compiled_safety() -> None:
                 out.write(text)
 
 
+def plan_coach(language: str | None = None) -> Coach:
+    """The action-plan coach with its word lists (content/coach/<language>.toml; default: the
+    language of this command), screening with every language's safety lists (`screening`)."""
+    return _plan_coach(language or _language())
+
+
 @cache
-def plan_coach(language: str = "en") -> Coach:
-    """The action-plan coach with its word lists (content/coach/)."""
+def _plan_coach(language: str) -> Coach:
     from smcoach.domain.coach import WORD_LISTS, Coach
 
     path = content_root() / "coach" / f"{language}.toml"
     data = _reviewed(path)
     _lists(path, data, WORD_LISTS)
-    return Coach(data, screen(language))
+    return Coach(data, screening(language))
 
 
 @cache
@@ -382,10 +410,11 @@ def _topic_paths(language: str) -> dict[str, str] | None:
     return dict(sorted(found.items()))
 
 
-def topics(language: str = "en") -> dict[str, Topic]:
-    """The topics by id, in order of id (see `topic_files`). A file that cannot be read or is
-    malformed is an error naming it."""
-    return _topics(language, os.environ.get(CONTENT_ENV) or None)
+def topics(language: str | None = None) -> dict[str, Topic]:
+    """The topics by id, in order of id (see `topic_files`), in `language` (default: the
+    language of this command). A file that cannot be read or is malformed is an error naming
+    it."""
+    return _topics(language or _language(), os.environ.get(CONTENT_ENV) or None)
 
 
 @cache

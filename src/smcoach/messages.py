@@ -5,6 +5,7 @@ Keys are grouped by prefix. Templates use str.format fields.
 
 from datetime import date, datetime
 
+from smcoach.i18n import translate
 from smcoach.safe_text import one_line
 
 ACCEPTED_DATES = (
@@ -271,7 +272,7 @@ TEXT: dict[str, str] = {
     # a service's own question cards (--content FOLDER)
     "content.malformed": "the card file {path} is malformed: {error}",
     "content.unreadable": "cannot read the card file {path}: {error}",
-    "content.no_file": "no card file at {path} (named by --content or {env})",
+    "content.no_folder": "there is no folder {path} (named by --content or {env})",
     "content.not_table": "the card file {path} is malformed: [{section}] is not a table",
     "content.unknown_key": "the card file {path} has a card smcoach does not know: {card} (check its spelling against smcoach's own cards)",
     "content.wrong_kind": "the card file {path} gives {card} the wrong kind of value: it must be a text, or a list of texts, as in smcoach's own cards",
@@ -992,6 +993,14 @@ TEXT: dict[str, str] = {
     "services.idea_url": "Contact {name} ({url})",
     "services.plan_service": "{id}: {name}",
     "services.tied": "Plan {plan} is tied to service {id}: {name}.",
+    # the language smcoach speaks (smcoach.domain.language)
+    "language.unknown": "smcoach speaks English (en) and Spanish (es): '{got}' is not one of them",
+    "settings.lang_set": "smcoach will speak {name} ({code}) to you.",
+    "settings.lang_unset": "Your language setting is cleared: smcoach follows SMCOACH_LANG or your locale.",
+    "settings.which_lang": "Which language: en (English) or es (español)?",
+    "settings.lang": "Language",
+    "settings.from.flag": "--lang",
+    "settings.from.lang_env": "SMCOACH_LANG",
 }
 
 
@@ -1003,7 +1012,7 @@ def t(key: str, **values: object) -> str:
     ISO dates). Text values (what the person typed, a file's path, a detail from SQLite) are
     shown on one line with control characters escaped."""
     safe = {k: _shown(v) for k, v in values.items()}
-    return TEXT[key].format(**safe)
+    return translate(key, TEXT[key]).format(**safe)
 
 
 def _shown(value: object) -> object:

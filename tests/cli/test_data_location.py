@@ -137,6 +137,8 @@ def test_read_only_database_gives_one_line(run, isolated, monkeypatch):
     real_connect = sqlite3.connect
 
     def read_only(path, **kwargs):  # as if the file or its folder could not be written
+        if kwargs.pop("uri", False):  # already a URI (the language setting, read-only)
+            return real_connect(path, uri=True, **kwargs)
         return real_connect(f"file:{path}?mode=ro", uri=True, **kwargs)
 
     with monkeypatch.context() as m:

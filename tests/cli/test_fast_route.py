@@ -209,6 +209,14 @@ CASES = [
     ["services", "search", "I can't go on any more"],
     ["services", "serch", "carers"],
     ["services", "search", "--help"],
+    ["--lang", "es"],
+    ["--lang", "es", "plan", "list", "--all"],
+    ["check", "9", "--done", "--lang", "es"],
+    ["check", "1", "--done", "--note", "quiero morirme", "--lang", "es"],
+    ["--lang", "es", "trends", "--weeks", "0"],
+    ["--lang", "fr", "plan", "list"],
+    ["--lang"],
+    ["learn", "--search", "sueño", "--lang", "es"],
 ]
 
 

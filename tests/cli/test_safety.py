@@ -45,7 +45,9 @@ def test_help_now_for_a_country_set_in_settings(run):
     ],
 )
 def test_help_now_by_env_and_locale(run, env, number, source):
-    r = run("help-now", env={"LC_ALL": "", "LC_MESSAGES": "", "LANG": "", **env})
+    # in English: a Spanish locale would speak Spanish (tests/cli/test_language.py)
+    r = run("help-now", env={"LC_ALL": "", "LC_MESSAGES": "", "LANG": "", "SMCOACH_LANG": "en",
+                             **env})  # fmt: skip
     assert r.exit_code == 0
     assert number in r.stdout and source in r.stdout
 
@@ -77,19 +79,21 @@ def test_help_now_creates_no_file_and_works_on_a_damaged_one(run, isolated: Path
 
 def test_settings_show_set_and_unset(run):
     r = run("settings", env={"LANG": "en_GB.UTF-8"})
-    assert r.exit_code == 0 and "Country  GB     your locale (en_GB.UTF-8)" in r.stdout
+    assert r.exit_code == 0 and "Country   GB     your locale (en_GB.UTF-8)" in r.stdout
     r = run("settings", "country", "uk")
     assert r.stderr == (
         "Your country is now GB: smcoach help-now shows the lines for the United Kingdom.\n"
     )
-    assert json.loads(run("settings", "--json").stdout) == {
-        "country": {"value": "GB", "from": "setting"}
+    assert json.loads(run("settings", "--json").stdout)["country"] == {
+        "value": "GB",
+        "from": "setting",
     }
     r = run("settings", "country", "FR")
     assert "smcoach has no help lines for it yet" in r.stderr
     assert run("settings", "country", "--unset").exit_code == 0
-    assert json.loads(run("settings", "--json", env={"LANG": "C"}).stdout) == {
-        "country": {"value": None, "from": "none"}
+    assert json.loads(run("settings", "--json", env={"LANG": "C", "LC_ALL": ""}).stdout) == {
+        "country": {"value": None, "from": "none"},
+        "lang": {"value": "en", "from": "locale"},
     }
 
 
@@ -383,11 +387,11 @@ def content_copy(tmp_path, monkeypatch):
 
     root = tmp_path / "content"
     shutil.copytree(Path(content.content_root()), root)
-    monkeypatch.setattr(content, "content_root", lambda: root)
-    for cached in (content.screen, content.plan_coach, content.helplines):
+    monkeypatch.setattr(content, "content_folder", lambda: str(root))  # and so content_root
+    for cached in (content.screen, content._plan_coach, content.helplines):
         cached.cache_clear()
     yield root
-    for cached in (content.screen, content.plan_coach, content.helplines):
+    for cached in (content.screen, content._plan_coach, content.helplines):
         cached.cache_clear()
 
 

@@ -292,6 +292,23 @@ def test_the_whole_data_export_keeps_services_and_the_plans_tied_to_them(run, ru
     assert json.loads(run("services", "search", "carers", "--json", env=other).stdout)
 
 
+def test_a_narrow_screen_leaves_out_categories_then_organization_before_stacking(run):
+    ok(run("services", "add", "--name", "Breathe Easy walking group", "--organization",
+           "Asthma + Lung UK", "--category", "walking group", "--category", "peer support",
+           "--area", "Leeds", "--area", "Otley", "--phone", "0300 222 5800"))  # fmt: skip
+
+    def heading(columns: int) -> str:
+        return ok(run("services", "list", env={"COLUMNS": str(columns)})).stdout.splitlines()[1]
+
+    assert heading(120).split() == ["ID", "Name", "Organization", "Categories", "Area",
+                                    "Checked", "From"]  # fmt: skip
+    assert heading(80).split() == ["ID", "Name", "Organization", "Area", "Checked", "From"]
+    assert heading(70).split() == ["ID", "Name", "Area", "Checked", "From"]
+    stacked = ok(run("services", "list", env={"COLUMNS": "60"})).stdout
+    assert "Categories:   walking group; peer support" in stacked  # every detail, one a line
+    assert all(len(line) <= 60 for line in stacked.splitlines())
+
+
 # --- the directory a content folder provides ----------------------------------------------------
 
 

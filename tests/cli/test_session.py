@@ -240,6 +240,20 @@ def test_override_cards_replace_only_what_they_name(tmp_path, monkeypatch):
     assert card("plan", "when").startswith("When in the day?")  # built-in, not overridden
 
 
+def test_a_content_folder_without_cards_keeps_the_built_in_ones(run, answers, tmp_path):
+    """A course's folder may hold only topics or a directory of services; a folder that is
+    not there at all (mistyped) is one line naming it."""
+    folder = tmp_path / "course"
+    (folder / "services").mkdir(parents=True)
+    r = run("--content", str(folder), "session", "--answers", answers(WEEK1))
+    assert r.exit_code == 0, r.stderr
+    r = run("--content", str(tmp_path / "corse"), "session", "--answers", answers(WEEK1))
+    assert r.exit_code == 1
+    assert r.stderr.splitlines()[-1] == (
+        f"Error: there is no folder {tmp_path / 'corse'} (named by --content or SMCOACH_CONTENT)"
+    )
+
+
 def test_an_answers_file_with_a_thousand_agenda_items_is_one_write(run, run_json, tmp_path,
                                                                      monkeypatch):  # fmt: skip
     """It took 19.5 s: every item was a write that read the whole file first, and the agenda

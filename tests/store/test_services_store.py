@@ -6,8 +6,10 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from smcoach.domain.models import CheckIn, PlanDraft
-from smcoach.domain.services import Service
+from smcoach.domain.services import DIRECTORY, Service
 from smcoach.store import Store, migrations
 from smcoach.store.services import match_expression
 
@@ -150,3 +152,28 @@ def _records(path: Path, columns_of: dict | None = None) -> dict:
         return found
     finally:
         conn.close()
+
+
+def test_a_plan_and_its_service_are_saved_together_or_not_at_all(tmp_path, monkeypatch):
+    """An entry of a provided directory is copied into the person's own and the plan tied to
+    it in the plan's own transaction: if the tie fails, the plan is not kept either."""
+
+    store = Store(tmp_path / "s.db")
+    draft = PlanDraft(what="call the carers' centre", how_much="one call", when="Tuesday",
+                      days=("tue",), times=None, confidence=8, start=TODAY)  # fmt: skip
+    provided = entry("dir-1", "Carers centre", phone="0113 496 0000")._replace(
+        ref="p1", origin=DIRECTORY
+    )
+    plan_id = store.add_plan(draft, 8, False, NOW, service=provided)
+    tied = store.plan_service(plan_id)
+    assert tied is not None and (tied.name, tied.origin) == ("Carers centre", "provided")
+
+    def broken(*args: object) -> int:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(Store, "_service_for_plan", broken)
+    plans_before = len(store.plans(include_ended=True))
+    with pytest.raises(sqlite3.OperationalError):
+        store.add_plan(draft, 8, False, NOW, service=provided._replace(hsds_id="dir-2"))
+    assert len(store.plans(include_ended=True)) == plans_before
+    store.close()

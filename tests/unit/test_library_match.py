@@ -56,6 +56,8 @@ def ids(text: str, limit: int = 2) -> list[str]:
         ("I wake up at 4am and cannot get back to sleep", ["sleep"]),
         ("Worries keep me awake", ["sleep", "stress-and-relaxation"]),
         ("My COPD gets worse in the cold", ["breathlessness", "symptom-cycle"]),
+        # water tablets are a medicine, not eating
+        ("ask about my water tablets at the clinic", ["medicines", "working-with-professionals"]),
     ],
 )
 def test_realistic_texts_match_their_topics(text: str, expected: list[str]) -> None:
@@ -76,6 +78,9 @@ def test_realistic_texts_match_their_topics(text: str, expected: list[str]) -> N
         "   ",
         "12 34 -- !!",
         "a b c",  # single letters are no words
+        # words with another meaning here: a seizure, a numb arm
+        "I had a fit at the bus stop",
+        "my left arm went numb",
     ],
 )
 def test_texts_that_match_nothing(text: str) -> None:

@@ -149,3 +149,19 @@ def failure(error: BaseException, env: Env | None) -> tuple[str, int, str] | Non
     if env is not None and (damage := env.damage()):
         return damage, 1, "Error: "  # garbage read from a damaged file, not a bug to show
     return None
+
+
+def choose_language(env: Env, flag: str | None, read_setting: bool = True) -> None:
+    """This command's language, from --lang, the person's setting (unless `read_setting` is
+    False: the demo reads nothing of theirs), $SMCOACH_LANG or the locale
+    (smcoach.domain.language); a --lang smcoach does not speak is one line."""
+    from smcoach import i18n
+    from smcoach.domain.language import SETTING, known, resolve
+    from smcoach.messages import t
+    from smcoach.store import peek_setting
+
+    if flag is not None and known(flag) is None:
+        raise SmcoachError(t("language.unknown", got=flag))
+    setting = peek_setting(env.path, SETTING) if read_setting and not flag else None
+    language = resolve(flag, setting, os.environ)
+    i18n.use(language.code, language)

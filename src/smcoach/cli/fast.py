@@ -175,7 +175,7 @@ def _start(root: dict[str, Any], name: str, values: dict[str, Any]) -> None:
     """What typer's route does around a command: the root's options, the signposting, the
     parameters' callbacks, the work, and every error as one line."""
     from smcoach.cli import signpost
-    from smcoach.cli.common import Env, db_path, failure
+    from smcoach.cli.common import Env, choose_language, db_path, failure
     from smcoach.cli.fastspec import SPEC
     from smcoach.safe_text import one_line
 
@@ -184,6 +184,7 @@ def _start(root: dict[str, Any], name: str, values: dict[str, Any]) -> None:
     env = Env(db_path(root["db"]))
     try:
         try:
+            choose_language(env, root["lang"])
             signpost.begin(env)
             for param in SPEC[name]:
                 if param.get("callback") == "screened":

@@ -12,6 +12,7 @@ SPEC: dict[str, list[dict[str, Any]]] = {
     "": [
         {"kind": "value", "name": "db", "opts": ["--db"], "path": True},
         {"kind": "value", "name": "content", "opts": ["--content"], "path": True},
+        {"kind": "value", "name": "lang", "opts": ["--lang"]},
         {"callback": "_version", "kind": "flag", "name": "version", "opts": ["--version"]},
         {"kind": "flag", "name": "json_out", "opts": ["--json"]},
     ],

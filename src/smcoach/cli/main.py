@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from smcoach import __version__
-from smcoach.cli.common import Env, db_path, failure
+from smcoach.cli.common import Env, choose_language, db_path, failure
 from smcoach.messages import t
 from smcoach.safe_text import one_line
 
@@ -263,8 +263,18 @@ def root(
         Path | None,
         typer.Option(
             "--content",
-            help="A folder of question cards (cards/en.toml) that override the built-in ones "
-            "(default: $SMCOACH_CONTENT).",
+            help="A service's or course's own content: question cards (cards/en.toml) that "
+            "override the built-in ones, topics (topics/en/) and a directory of services "
+            "(services/) (default: $SMCOACH_CONTENT).",
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="The language to speak: en (English) or es (español), here or after any "
+            "command (default: your setting, $SMCOACH_LANG, else your locale).",
             show_default=False,
         ),
     ] = None,
@@ -283,6 +293,7 @@ def root(
     if content is not None:
         os.environ["SMCOACH_CONTENT"] = str(content)  # read by smcoach.content
     env = Env(db_path(db))
+    choose_language(env, lang, read_setting=ctx.invoked_subcommand != "demo")
     signpost.begin(env)  # the help-now signposting is shown at most once a command
     ctx.obj = env
     ctx.call_on_close(env.close)

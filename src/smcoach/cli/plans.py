@@ -279,12 +279,13 @@ def _make_plan(
         barrier,
         agreed_with_professional=agreed and needs_agreement(coach.review(draft)),
         replaces=replaces,
+        service=service,
     )
     plan = store.plan(plan_id)
     notice(t("saved.plan", id=plan_id, start=plan.start, end=plan.end))
-    if service is not None:
-        tied = store.tie_plan_to_service(plan_id, service, now())
-        notice(t("services.tied", plan=plan_id, id=tied, name=service.name))
+    tied = store.plan_service(plan_id) if service is not None else None
+    if tied is not None:
+        notice(t("services.tied", plan=plan_id, id=tied.ref, name=tied.name))
     suggest_topics(store, draft.what)
     return plan_id
 

@@ -22,14 +22,18 @@ def show(
     """
     if ctx.invoked_subcommand is not None:
         return
+    from smcoach import i18n
     from smcoach.cli.signpost import country
+    from smcoach.domain.language import Language
     from smcoach.render import views, write, write_json
 
     place = country(ctx.obj)
+    language = i18n.chosen() or Language(i18n.language(), "default")
     if json_out:
-        write_json({"country": {"value": place.code, "from": place.source}})
+        write_json({"country": {"value": place.code, "from": place.source},
+                    "lang": {"value": language.code, "from": language.source}})  # fmt: skip
     else:
-        write(views.settings_blocks(place))
+        write(views.settings_blocks(place, language))
 
 
 @app.command("country")
@@ -70,3 +74,41 @@ def set_country(
         notice(t("settings.country_set", code=value, country=known))
     else:
         notice(t("settings.country_set_unknown", code=value))
+
+
+@app.command("lang")
+def set_lang(
+    ctx: typer.Context,
+    code: Annotated[
+        str | None,
+        typer.Argument(help="en (English) or es (español).", show_default=False),
+    ] = None,
+    unset: Annotated[
+        bool, typer.Option("--unset", help="Clear it: use SMCOACH_LANG or your locale.")
+    ] = False,
+) -> None:
+    """Set the language smcoach speaks to you: en (English) or es (español).
+
+    Example: smcoach settings lang es
+    """
+    import os
+
+    from smcoach import i18n
+    from smcoach.domain.language import LANGUAGES, SETTING, parse, resolve
+
+    store = ctx.obj.store
+    if unset:
+        store.set_setting(SETTING, None)
+        i18n.use(resolve(None, None, os.environ).code)  # said in the language it falls back to
+        notice(t("settings.lang_unset"))
+        return
+    value = require(
+        code,
+        what="the language",
+        how="it as an argument (en or es), or --unset to clear it",
+        question=t("settings.which_lang"),
+        parse=parse,
+    )
+    store.set_setting(SETTING, value)
+    i18n.use(value)  # said in the language just chosen
+    notice(t("settings.lang_set", name=LANGUAGES[value], code=value))

@@ -64,10 +64,10 @@ def screen_typed(text: str) -> tuple[str, ...]:
     cannot be read, one line says so and the command carries on."""
     if not text or not text.strip():
         return ()
-    from smcoach.content import screen
+    from smcoach.content import screening
 
     try:
-        categories = screen().categories(text)
+        categories = screening().categories(text)
     except SmcoachError as e:
         if "unreadable" not in _shown:
             _shown.add("unreadable")

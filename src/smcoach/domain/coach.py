@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from smcoach.domain.models import PlanDraft
 from smcoach.domain.rules import CONFIDENT
-from smcoach.domain.screening import Screen, normalise
+from smcoach.domain.screening import Screen, Screens, normalise
 
 PLAN_FIELDS = ("what", "how_much", "when")
 LOW_CONFIDENCE = ("low_confidence", "low_confidence_care")
@@ -49,7 +49,7 @@ def _any(patterns: Iterable[str]) -> re.Pattern[str]:
 class Coach:
     """The rules of a good action plan, compiled from one language's word lists."""
 
-    def __init__(self, words: dict[str, Any], screen: Screen):
+    def __init__(self, words: dict[str, Any], screen: Screen | Screens):
         self.screen = screen
         w = words
         self.clinical = _any(w["outcome"]["clinical"])

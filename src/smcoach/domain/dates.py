@@ -5,6 +5,7 @@ Stored days are local calendar days (datetime.date), never timestamps.
 
 import re
 from datetime import date, timedelta
+from functools import cache
 
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
@@ -36,7 +37,7 @@ LAST_DAY = date(2999, 12, 31)
 
 _ISO = r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
 _OFFSET = r"([+-])([0-9]{1,4})d"
-_WEEKDAY = r"(?:(last|next)\s+)?([a-z]+)"
+_WEEKDAY = r"(?:(last|next)\s+)?([^\W\d_]+)"  # any letters: "mié" in Spanish
 
 
 def parse_day(text: str, today: date) -> date:
@@ -54,7 +55,7 @@ def in_calendar(day: date, text: str) -> date:
 
 
 def _read_day(text: str, today: date) -> date:
-    s = " ".join(text.strip().lower().split())
+    s = _typed(text)
     if s == "today":
         return today
     if s == "yesterday":
@@ -72,9 +73,10 @@ def _read_day(text: str, today: date) -> date:
             return today + timedelta(days=days if m[1] == "+" else -days)
         except OverflowError:
             raise SmcoachError(t("date.bad", text=text)) from None
-    if (m := re.fullmatch(_WEEKDAY, s)) and m[2] in _WEEKDAY_NAMES:
+    names = weekday_names()
+    if (m := re.fullmatch(_WEEKDAY, s)) and m[2] in names:
         try:
-            return _weekday(today, _WEEKDAY_NAMES[m[2]], m[1])
+            return _weekday(today, names[m[2]], m[1])
         except (OverflowError, ValueError):  # only at the ends of the calendar
             raise SmcoachError(t("date.bad", text=text)) from None
     raise SmcoachError(t("date.bad", text=text))
@@ -152,13 +154,56 @@ def _weekday(today: date, wanted: int, which: str | None) -> date:
     return today + relativedelta(weekday=weekday(wanted)(-1))
 
 
-def parse_weekdays(text: str) -> tuple[str, ...]:
-    """'mon,wed,fri' -> ('mon', 'wed', 'fri'), in week order, each once."""
+def _typed(text: str) -> str:
+    """Text as typed, in lower case with one space between words, its accents composed (an
+    "e" followed by an accent typed apart reads as "é")."""
+    if not text.isascii():
+        import unicodedata
+
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.strip().lower().split())
+
+
+def weekday_names(language: str | None = None) -> dict[str, int]:
+    """The weekday names a person may type, by number (0 is Monday): the English ones always,
+    and in another language (default: the language of this command) its own names and
+    abbreviations too, from the Unicode CLDR through Babel ("lun", "mié" or "mie", "sábado"
+    or "sabado")."""
+    if language is None:
+        from smcoach.i18n import language as current
+
+        language = current()
+    if language == "en":
+        return _WEEKDAY_NAMES
+    return {**_WEEKDAY_NAMES, **_local_weekdays(language)}
+
+
+@cache
+def _local_weekdays(language: str) -> dict[str, int]:
+    import unicodedata
+
+    from babel.dates import get_day_names
+
+    found: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for number, name in get_day_names(width, locale=language).items():
+            spelled = unicodedata.normalize("NFC", name.lower().rstrip("."))
+            plain = "".join(
+                c for c in unicodedata.normalize("NFD", spelled) if not unicodedata.combining(c)
+            )
+            found[spelled] = found[plain] = number
+    return found
+
+
+def parse_weekdays(text: str, language: str | None = None) -> tuple[str, ...]:
+    """'mon,wed,fri' -> ('mon', 'wed', 'fri'), in week order, each once; in Spanish, 'lun,mié,vie'
+    too (see `weekday_names`)."""
+    names = weekday_names(language)
     found = set()
-    for part in text.replace(" ", ",").split(","):
+    for part in _typed(text).replace(" ", ",").split(","):
         if not part:
             continue
-        number = _WEEKDAY_NAMES.get(part.strip().lower())
+        number = names.get(part)
         if number is None:
             raise SmcoachError(t("days.bad", text=text))
         found.add(number)

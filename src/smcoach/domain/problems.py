@@ -184,10 +184,12 @@ def parse_numbers(text: str, count: int) -> list[int]:
 
 
 def parse_yes(text: str) -> bool:
-    """y/yes -> True; n/no or nothing -> False."""
-    a = text.strip().lower()
-    if a in ("y", "yes"):
+    """y/yes (s/sí in Spanish) -> True; n/no or nothing -> False."""
+    from smcoach.domain.rules import NO, YES, answer
+
+    a = answer(text)
+    if a in YES:
         return True
-    if a in ("", "n", "no"):
+    if a == "" or a in NO:
         return False
     raise SmcoachError(t("solve.yes_no"))

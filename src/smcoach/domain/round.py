@@ -124,10 +124,12 @@ class Summary(NamedTuple):
 
 
 def yes_no(text: str) -> str:
-    a = text.strip().lower()
-    if a in ("y", "yes"):
+    from smcoach.domain.rules import NO, YES, answer
+
+    a = answer(text)
+    if a in YES:
         return "yes"
-    if a in ("n", "no"):
+    if a in NO:
         return "no"
     raise SmcoachError(t("group.yes_no", got=text))
 

@@ -66,3 +66,19 @@ def _whole_number(text: str | int) -> int | None:
 def same_words(a: str, b: str) -> bool:
     """Two texts that differ only in case or spacing say the same thing."""
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+# A yes or a no, as typed in English or Spanish (in any language smcoach speaks: "s" and "sí"
+# cannot be mistaken for anything else in English).
+YES = frozenset({"y", "yes", "s", "si", "sí"})
+NO = frozenset({"n", "no"})
+
+
+def answer(text: str) -> str:
+    """What was typed for a yes or a no, in lower case with its accent composed."""
+    a = text.strip().lower()
+    if not a.isascii():
+        import unicodedata
+
+        a = unicodedata.normalize("NFC", a)
+    return a

@@ -104,3 +104,20 @@ class Screen:
         before = s[max(0, start - NEGATION_REACH) : start]  # bounded: long texts stay fast
         clause = re.split(_CLAUSE_END, before)[-1]
         return bool(self.negation.search(clause))
+
+
+class Screens:
+    """A text screened with every language's lists, the person's own first: a person may
+    write in a language smcoach was not told of (a Spanish speaker who has not switched
+    smcoach to Spanish), and a word that calls for help must not be missed for that. What
+    they find is put together; a negation is read in the person's own language."""
+
+    def __init__(self, screens: list[Screen]):
+        self.screens = screens
+
+    def categories(self, text: str) -> tuple[str, ...]:
+        found = {c for screen in self.screens for c in screen.categories(text)}
+        return tuple(c for c in CATEGORIES if c in found)
+
+    def negated(self, s: str, start: int) -> bool:
+        return self.screens[0].negated(s, start)

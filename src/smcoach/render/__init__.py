@@ -51,6 +51,7 @@ class Table:
         title: str | None = None,
         header: bool = True,
         source: Callable[[], Iterable[list[Cell]]] | None = None,
+        optional: tuple[int, ...] = (),
     ):
         self.columns = columns
         self.rows: list[list[Cell]] = []
@@ -59,6 +60,9 @@ class Table:
         # Rows read afresh each time they are laid out (twice: widths, then lines), instead
         # of `rows`: a table of any length in the same memory.
         self.source = source
+        # Columns left out, in this order, when the table is too wide for the screen, before
+        # it is shown stacked (what `show` gives in full, such as a service's categories).
+        self.optional = optional
 
     def each_row(self) -> Iterable[list[Cell]]:
         return self.source() if self.source is not None else self.rows
@@ -213,8 +217,19 @@ def _table(block: Table, columns: int | None, styled: bool) -> Iterator[str]:
         widths = list(map(max, widths, map(len, row_texts)))
     # a column with no heading and nothing to show (a bar, in plain output) is left out
     keep = [i for i, w in enumerate(widths) if w]
-    total = sum(widths[i] for i in keep) + 2 * (len(keep) - 1)
+
+    def width_of(kept: list[int]) -> int:
+        return sum(widths[i] for i in kept) + 2 * (len(kept) - 1)
+
+    for left_out in block.optional:
+        if columns is None or width_of(keep) <= columns:
+            break
+        narrower = [i for i in keep if i != left_out]
+        if len(narrower) > 1:
+            keep = narrower
+    total = width_of(keep)
     if columns is not None and total > columns:
+        keep = [i for i, w in enumerate(widths) if w]  # stacked: every column, one a line
         if len(keep) < len(block.columns):
             rows = block.each_row
             block = Table([block.columns[i] for i in keep], block.title, block.header,

@@ -61,7 +61,8 @@ def table_blocks(
                 Cell(source_label(s)),
             ]
 
-    return [Table([t(c) for c in COLUMNS], title=title, source=rows)]
+    # Narrower than the table: without categories, then organization (`services show` has them).
+    return [Table([t(c) for c in COLUMNS], title=title, source=rows, optional=(3, 2))]
 
 
 def service_json(service: Service, today: date) -> dict[str, Any]:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from smcoach.domain.coach import Finding
     from smcoach.domain.doctor import Advice
+    from smcoach.domain.language import Language
     from smcoach.domain.models import Question
     from smcoach.domain.services import Service
     from smcoach.store.health import Health
@@ -481,11 +482,15 @@ def help_now_blocks(help: Help, country: Country) -> list[Block]:
     return blocks
 
 
-def settings_blocks(country: Country) -> list[Block]:
+def settings_blocks(country: Country, language: Language) -> list[Block]:
     columns = [t("settings.col.setting"), t("settings.col.value"), t("settings.col.from")]
     table = Table(columns, title=t("settings.title"))
     source = t("settings.from." + country.source, locale=country.detail)
     table.rows.append([Cell(t("settings.country")), Cell(country.code or "–"), Cell(source)])
+    # where the language came from: SMCOACH_LANG, not SMCOACH_COUNTRY; none set is English
+    how = {"env": "lang_env", "default": "none"}.get(language.source, language.source)
+    source = t("settings.from." + how, locale=language.detail)
+    table.rows.append([Cell(t("settings.lang")), Cell(language.code), Cell(source)])
     return [table]
 
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # pathlib is imported where used: every command loads the sto
     from pathlib import Path
     from typing import Any, BinaryIO
 
+    from smcoach.domain.services import Service
     from smcoach.store.dump import Export
 
 
@@ -236,9 +237,12 @@ class Store(
         barrier: str | None = None,
         agreed_with_professional: bool = False,
         replaces: int | None = None,
+        service: Service | None = None,
     ) -> int:
         """Save a plan. With `replaces`, that plan ends the day before this one starts (in the
-        same transaction), keeping its check-ins: an adjusted plan keeps its history."""
+        same transaction), keeping its check-ins: an adjusted plan keeps its history. With
+        `service`, the plan is tied to it, in the same transaction (an entry of a provided
+        directory is copied into the person's own first)."""
         with self._write() as c:
             if draft.goal_id is not None:
                 self.goal(draft.goal_id)
@@ -272,7 +276,11 @@ class Store(
                     replaces,
                 ],
             )
-            return int(cur.lastrowid or 0)
+            plan_id = int(cur.lastrowid or 0)
+            if service is not None:
+                service_id = self._service_for_plan(c, service, now)
+                c.execute("UPDATE plans SET service_id = ? WHERE id = ?", [service_id, plan_id])
+            return plan_id
 
     def plan(self, plan_id: int) -> Plan:
         row = self._one("SELECT * FROM plans WHERE id = ?", [plan_id])
@@ -425,11 +433,13 @@ def peek_setting(path: str, key: str) -> str | None:
     must work whatever state the file is in."""
     if not os.path.isfile(path):
         return None
-    from pathlib import Path
-
+    # A file: URI without pathlib, which costs every command milliseconds (the characters a
+    # URI gives a meaning to escaped); immutable: a look that leaves nothing beside the file
+    # (a read-only look at a WAL file would leave its -wal and -shm files behind), and may
+    # miss only a setting another command is writing at this moment.
+    escaped = os.path.realpath(path).replace("%", "%25").replace("?", "%3F").replace("#", "%23")
     try:
-        uri = Path(path).resolve().as_uri()
-        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=0.2)
+        conn = sqlite3.connect(f"file:{escaped}?mode=ro&immutable=1", uri=True, timeout=0.2)
         try:
             row = conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
         finally:

@@ -384,18 +384,14 @@ class ServiceQueries:
             c.execute("UPDATE services SET removed = NULL WHERE id = ?", [service_id])
         return service_id
 
-    def tie_plan_to_service(self, plan_id: int, service: Service, now: str) -> int:
-        """Tie a saved plan to a service (an entry of the provided directory is copied into the
-        person's own first). Returns the service's ID in their file."""
+    def _service_for_plan(self, c: sqlite3.Connection, service: Service, now: str) -> int:
+        """The ID in the person's file of the service a plan is tied to (an entry of the
+        provided directory is copied into their own first), in the plan's transaction."""
         from smcoach.domain.services import DIRECTORY
 
-        with self._write() as c:
-            if service.origin == DIRECTORY:
-                service_id = self._keep_provided(c, service, now)
-            else:
-                service_id = int(service.ref)
-            c.execute("UPDATE plans SET service_id = ? WHERE id = ?", [service_id, plan_id])
-            return service_id
+        if service.origin == DIRECTORY:
+            return self._keep_provided(c, service, now)
+        return int(service.ref)
 
     def choose_service_idea(
         self, problem_id: int, text: str, service: Service, today: date, now: str

@@ -11,8 +11,6 @@ from smcoach.cli.common import Env
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
 
-LANGUAGE = "en"  # Spanish comes later: everything below takes the language already
-
 
 def learn(
     env: Env,
@@ -37,7 +35,7 @@ def list_topics(json_out: bool) -> None:
     from smcoach.render import write, write_json
     from smcoach.render.library import topics_blocks, topics_json
 
-    shown = topics(LANGUAGE).values()
+    shown = topics().values()
     if json_out:
         write_json(topics_json(shown))
     else:
@@ -46,6 +44,7 @@ def list_topics(json_out: bool) -> None:
 
 def find(words: str, json_out: bool) -> None:
     """The topics that mention `words`, the closest first."""
+    from smcoach import i18n
     from smcoach.cli.signpost import screen_typed
     from smcoach.content import topics, topics_fingerprint
     from smcoach.render import write, write_json
@@ -55,8 +54,9 @@ def find(words: str, json_out: bool) -> None:
     screen_typed(words)  # words that call for help now: how to get it, shown first
     if match_query(words) is None:
         raise SmcoachError(t("learn.no_words"))
+    language = i18n.language()
     found, any_word = search(
-        LANGUAGE, topics_fingerprint(LANGUAGE), lambda: topics(LANGUAGE).values(), words
+        language, topics_fingerprint(language), lambda: topics(language).values(), words
     )
     if json_out:
         write_json(found_json(words, found, any_word))
@@ -70,7 +70,7 @@ def show(name: str, no_pager: bool, json_out: bool) -> None:
     from smcoach.render import use_colour, width, write_json
     from smcoach.render.library import topic_json, topic_lines
 
-    library = topics(LANGUAGE)
+    library = topics()
     topic = library.get(name) or library.get(name.strip().casefold())
     if topic is None:
         from smcoach.cli.signpost import screen_typed

@@ -1,0 +1,53 @@
+"""The language smcoach speaks in this command, and its translations.
+
+The English sentences are in smcoach/messages.py, by key; their translations are gettext
+catalogues, smcoach/locale/<language>/LC_MESSAGES/smcoach.mo, compiled from the PO files that
+translators edit (tools/catalogue.py makes the template and compiles them). A sentence is
+looked up by its key as the context and its English as the message (pgettext), so a sentence
+whose English changed is shown in English until it is translated again, never in an old
+translation. The language is chosen as each command starts (see smcoach.domain.language and
+`start` in smcoach.__main__); English needs no catalogue at all.
+"""
+
+import os
+
+from smcoach.records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from smcoach.domain.language import Language
+
+_language = "en"
+_chosen: "Language | None" = None  # how this command's language was chosen
+_catalogue = None  # gettext.NullTranslations for _language, read when first needed
+
+
+def language() -> str:
+    return _language
+
+
+def chosen() -> "Language | None":
+    return _chosen
+
+
+def use(code: str, how: "Language | None" = None) -> None:
+    global _language, _chosen, _catalogue
+    _language, _chosen, _catalogue = code, how, None
+
+
+def locale_folder() -> str:
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "locale")
+
+
+def translate(key: str, english: str) -> str:
+    """`english`, the sentence `key`, in this command's language (in English where it has no
+    translation)."""
+    if _language == "en":
+        return english
+    global _catalogue
+    if _catalogue is None:
+        import gettext
+
+        _catalogue = gettext.translation(
+            "smcoach", localedir=locale_folder(), languages=[_language], fallback=True
+        )
+    return _catalogue.pgettext(key, english)

@@ -1,0 +1,109 @@
+"""Choosing the language smcoach speaks, end to end: --lang (before or after any command, on
+the fast route and typer's), the person's setting, $SMCOACH_LANG, the locale, in that order;
+English when none says a language smcoach speaks."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from smcoach.domain.language import resolve, take_flag
+
+SMCOACH = str(Path(sys.executable).parent / "smcoach")
+NOT_FOUND = {"en": "Error: there is no action plan with ID 99\n",
+             "es": "Error: no hay ningún plan de acción con el ID 99\n"}  # fmt: skip
+
+
+def smcoach(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """The installed command, as a person runs it (the --lang after a command is moved by
+    smcoach.__main__)."""
+    return subprocess.run([SMCOACH, *args], env={**os.environ, **env}, capture_output=True,
+                          text=True, timeout=60)  # fmt: skip
+
+
+@pytest.mark.parametrize("full_route", ["", "1"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--lang", "es", "check", "99", "--done"],
+        ["check", "99", "--done", "--lang", "es"],
+        ["check", "99", "--lang=es", "--done"],
+        ["check", "99", "--done", "--lang", "ES_mx"],
+    ],
+)
+def test_the_flag_before_or_after_the_command(args, full_route):
+    r = smcoach(*args, SMCOACH_FULL_ROUTE=full_route)
+    assert (r.returncode, r.stderr) == (1, NOT_FOUND["es"])
+
+
+@pytest.mark.parametrize("full_route", ["", "1"])
+def test_a_language_smcoach_does_not_speak_is_one_line(full_route):
+    r = smcoach("check", "99", "--done", "--lang", "fr", SMCOACH_FULL_ROUTE=full_route)
+    assert r.returncode == 1
+    assert (
+        r.stderr == "Error: smcoach speaks English (en) and Spanish (es): 'fr' is not one of them\n"
+    )
+
+
+def test_the_setting_the_environment_and_the_locale_in_their_order(run):
+    def said(*args: str, **env: str) -> str:
+        return run("check", "99", "--done", *args, env=env or None).stderr
+
+    assert said(LANG="es_ES.UTF-8") == NOT_FOUND["es"]
+    assert said(LANG="es_ES.UTF-8", LC_ALL="en_GB.UTF-8") == NOT_FOUND["en"]  # LC_ALL first
+    assert said(LANG="fr_FR.UTF-8") == NOT_FOUND["en"]  # not spoken: English
+    assert said(SMCOACH_LANG="es", LANG="en_GB.UTF-8") == NOT_FOUND["es"]
+    assert said(SMCOACH_LANG="klingon", LANG="es_MX.UTF-8") == NOT_FOUND["es"]  # passed over
+    r = run("settings", "lang", "es")
+    assert (r.exit_code, r.stderr) == (0, "smcoach le hablará en español (es).\n")
+    assert said(SMCOACH_LANG="en") == NOT_FOUND["es"]  # the person's setting before the env
+    assert run("--lang", "en", "check", "99", "--done").stderr == NOT_FOUND["en"]  # the flag
+    shown = json.loads(run("settings", "--json").stdout)["lang"]
+    assert shown == {"value": "es", "from": "setting"}
+    r = run("settings", "lang", "--unset")
+    assert r.stderr.startswith("Your language setting is cleared")  # said in English again
+    assert said() == NOT_FOUND["en"]
+
+
+def test_the_setting_is_checked_and_shown(run):
+    r = run("settings", "lang", "fr")
+    assert r.exit_code == 1
+    assert (
+        r.stderr == "Error: smcoach speaks English (en) and Spanish (es): 'fr' is not one of them\n"
+    )
+    assert "Language  en     your locale (C.UTF-8)" in run("settings").stdout
+    assert "Idioma  es     --lang" in run("--lang", "es", "settings").stdout
+
+
+def test_a_command_that_only_looks_leaves_nothing_beside_the_file(run, isolated):
+    """Reading the language setting at the start of each command adds no -wal or -shm file."""
+    assert run("settings", "lang", "es").exit_code == 0
+    before = sorted(p.name for p in isolated.parent.iterdir())
+    assert run("help-now").exit_code == 0
+    assert sorted(p.name for p in isolated.parent.iterdir()) == before
+
+
+def test_resolve_and_take_flag():
+    assert resolve(None, None, {"LC_ALL": "", "LC_MESSAGES": "es_AR.UTF-8", "LANG": "en_GB"}) == (
+        "es", "locale", "es_AR.UTF-8")  # fmt: skip
+    assert resolve(None, None, {}) == ("en", "default", None)
+    assert resolve(None, "fr", {"SMCOACH_LANG": "es"}).code == "es"  # an odd setting passed over
+    assert take_flag(["plan", "--lang", "es", "list"]) == (["plan", "list"], "es")
+    assert take_flag(["--lang=es", "x", "--lang", "en"]) == (["x"], "en")  # the last one
+    assert take_flag(["check", "--", "--lang", "es"]) == (["check", "--", "--lang", "es"], None)
+    assert take_flag(["check", "--lang"]) == (["check", "--lang"], None)  # left to refuse
+
+
+def test_a_plan_on_spanish_weekdays(run, run_json):
+    r = run("--lang", "es", "plan", "new", "--what", "caminar hasta el parque", "--how-much",
+            "10 minutos", "--when", "después de comer", "--days", "lun,mié,vie",
+            "--confidence", "8")  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert run_json("plan", "list")[0]["days"] == ["mon", "wed", "fri"]
+    r = run("plan", "new", "--what", "walk", "--how-much", "10 minutes", "--when", "noon",
+            "--days", "lun,mié", "--confidence", "8")  # fmt: skip
+    assert r.exit_code == 1  # in English, Spanish names are not weekdays
+    assert "is not a list of weekdays" in r.stderr
