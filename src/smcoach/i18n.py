@@ -14,6 +14,8 @@ import os
 from smcoach.records import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from smcoach.domain.language import Language
 
 _language = "en"
@@ -51,3 +53,26 @@ def translate(key: str, english: str) -> str:
             "smcoach", localedir=locale_folder(), languages=[_language], fallback=True
         )
     return _catalogue.pgettext(key, english)
+
+
+# How a day is shown, by style: in English as smcoach always has (strftime: Mon 23 Nov 2026);
+# in another language in its own form, from the Unicode CLDR through Babel (a skeleton, which
+# each language orders and punctuates its own way: "lun, 23 nov 2026").
+DAY_STYLES = {
+    "day": ("%a %d %b", "MMMEd"),  # Mon 23 Nov
+    "day_year": ("%a %d %b %Y", "yMMMEd"),  # Mon 23 Nov 2026
+    "weekday": ("%a", "EEE"),  # Mon
+    "full": ("%A %d %B %Y", "full"),  # Monday 23 November 2026
+}
+
+
+def day_text(day: "date", style: str = "day_year") -> str:
+    """`day` as a person reads it in this command's language (see DAY_STYLES)."""
+    english, cldr = DAY_STYLES[style]
+    if _language == "en":
+        return day.strftime(english)
+    from babel.dates import format_date, format_skeleton
+
+    if cldr in ("full", "EEE"):
+        return format_date(day, cldr, locale=_language)
+    return format_skeleton(cldr, day, locale=_language)

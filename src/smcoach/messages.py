@@ -5,7 +5,7 @@ Keys are grouped by prefix. Templates use str.format fields.
 
 from datetime import date, datetime
 
-from smcoach.i18n import translate
+from smcoach.i18n import day_text, translate
 from smcoach.safe_text import one_line
 
 ACCEPTED_DATES = (
@@ -1001,10 +1001,19 @@ TEXT: dict[str, str] = {
     "settings.lang": "Language",
     "settings.from.flag": "--lang",
     "settings.from.lang_env": "SMCOACH_LANG",
+    # the view of today (`smcoach`)
+    "today.title": "Today is {day}",
+    "today.focus": "Focus: {text}",
+    "today.no_focus": "Focus: none chosen yet",
+    "today.plan": "Plan {id}: {what}, {how_much}, {when} ({often}); confidence {confidence}/10",
+    "today.next": "Next: {step}",
+    "status.done": "done",
+    "status.partly": "partly done",
+    "status.not": "not done",
+    "status.rest": "a rest day",
+    "plan.times_one": "1 time this week",
+    "plan.times": "{n} times this week",
 }
-
-
-DAY_IN_SENTENCE = "%a %d %b %Y"  # one style for every day in a sentence: Sun 17 Jan 2027
 
 
 def t(key: str, **values: object) -> str:
@@ -1019,5 +1028,5 @@ def _shown(value: object) -> object:
     if isinstance(value, int | float):
         return value
     if isinstance(value, date) and not isinstance(value, datetime):
-        return value.strftime(DAY_IN_SENTENCE)
+        return day_text(value)  # one style for every day in a sentence: Sun 17 Jan 2027
     return one_line(str(value))

@@ -107,3 +107,21 @@ def test_a_plan_on_spanish_weekdays(run, run_json):
             "--days", "lun,mié", "--confidence", "8")  # fmt: skip
     assert r.exit_code == 1  # in English, Spanish names are not weekdays
     assert "is not a list of weekdays" in r.stderr
+
+
+def test_today_in_spanish_with_its_dates_and_days(run):
+    """The view of today: its sentences, the day in the language's own form (CLDR, through
+    Babel) and the plan's weekdays; English is as it always was."""
+    made = run("plan", "new", "--what", "caminar", "--how-much", "10 minutos", "--when",
+               "por la mañana", "--days", "mon,wed,fri", "--confidence", "8")  # fmt: skip
+    assert made.exit_code == 0
+    shown = run("--lang", "es").stdout.splitlines()
+    assert shown[0] == "Hoy es lunes, 23 de noviembre de 2026"
+    assert shown[3] == "Plan 1: caminar, 10 minutos, por la mañana (lun, mié, vie); confianza 8/10"
+    english = run().stdout.splitlines()
+    assert english[0] == "Today is Monday 23 November 2026"
+    assert english[3] == (
+        "Plan 1: caminar, 10 minutos, por la mañana (mon, wed, fri); confidence 8/10"
+    )
+    r = run("--lang", "es", "check", "1", "--done")
+    assert r.stderr == "Anotado cómo le fue el lun, 23 nov: hecho.\n"

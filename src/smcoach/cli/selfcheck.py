@@ -16,6 +16,7 @@ from smcoach.cli.common import interactive, now, today
 from smcoach.cli.prompts import Asker, TerminalAsker, ask
 from smcoach.domain.dates import parse_day
 from smcoach.errors import SmcoachError
+from smcoach.i18n import day_text
 from smcoach.messages import t
 from smcoach.render import notice
 
@@ -92,7 +93,7 @@ def selfcheck(
     else:
         raise SmcoachError(t("selfcheck.needs_terminal"))
     check = save_selfcheck(ctx.obj.store, when, given)
-    notice(t("selfcheck.saved", day=f"{when:%a %d %b %Y}", form=check.form))
+    notice(t("selfcheck.saved", day=day_text(when, "day_year"), form=check.form))
     notice(views.selfcheck_explained(check))
     if json_out:
         write_json(views.selfcheck_json(check))
@@ -134,7 +135,7 @@ def save_selfcheck(store: "Store", day: Date, answers: list[int | None]) -> "Sel
     if replaced:
         from smcoach.render import notice
 
-        notice(t("selfcheck.replaced", day=f"{day:%a %d %b %Y}"))
+        notice(t("selfcheck.replaced", day=day_text(day, "day_year")))
     return Selfcheck(check_id, day, FORM, value, tuple(answers), created_at)
 
 

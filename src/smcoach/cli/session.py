@@ -10,6 +10,7 @@ import typer
 from smcoach.cli.common import interactive, now, today
 from smcoach.cli.prompts import Asker, TerminalAsker
 from smcoach.errors import InputEnded, SmcoachError
+from smcoach.i18n import day_text
 from smcoach.messages import t
 from smcoach.render.present import PRESENT_HELP
 
@@ -167,7 +168,7 @@ def session(
     current = store.open_session()
     if current is not None:
         step_name = t(f"session.step_name.{current.step}")  # in words, not smcoach's own names
-        question = t("session.resume", step=step_name, day=f"{current.started_on:%a %d %b}")
+        question = t("session.resume", step=step_name, day=day_text(current.started_on, "day"))
         choice = asker.ask("session.resume", question, _resume_choice, default="carry on")
         if choice == "over":
             store.end_session(current.id, "abandoned", now())
@@ -296,7 +297,7 @@ def step_feedback(store: "Store", asker: Asker, current: "Session", day: date) -
     asker.say(views.legend())
     for d in days_to_ask(plan, checkins, min(day, plan.end)):
         status = asker.choose(f"feedback.{d.isoformat()}",
-                              card("session", "feedback_day", day=f"{d:%a %d %b}"),
+                              card("session", "feedback_day", day=day_text(d, "day")),
                               CHECK_OPTIONS)  # fmt: skip
         if status != "skip":
             store.check_in(CheckIn(plan.id, d, status, None), now())
@@ -367,7 +368,7 @@ def step_running(store: "Store", asker: Asker, current: "Session", day: date) ->
         return
     for d in days_to_ask(plan, checkins, day):
         status = asker.choose(f"running.{d.isoformat()}",
-                              card("session", "running_day", day=f"{d:%a %d %b}"),
+                              card("session", "running_day", day=day_text(d, "day")),
                               CHECK_OPTIONS)  # fmt: skip
         if status != "skip":
             store.check_in(CheckIn(plan.id, d, status, None), now())
@@ -448,7 +449,7 @@ def step_goal(store: "Store", asker: Asker, current: "Session", day: date) -> No
     if goals:
         asker.say(t("session.goal_current", text=goals[-1].text))
         if goals[-1].by is not None and goals[-1].by < day:
-            asker.say(t("session.goal_passed", day=f"{goals[-1].by:%a %d %b %Y}"))
+            asker.say(t("session.goal_passed", day=day_text(goals[-1].by, "day_year")))
         choice = asker.choose("goal.keep", card("session", "goal_keep"),
                               [("keep", card("session", "goal_keep_it")),
                                ("change", card("session", "goal_change_it"))])  # fmt: skip
@@ -469,7 +470,7 @@ def step_goal(store: "Store", asker: Asker, current: "Session", day: date) -> No
 
         by = asker.ask("goal.by", card("session", "goal_by"), goal_day, default="")
         if by is not None:
-            asker.say(t("goal_day.shown", day=f"{by:%a %d %b %Y}"))
+            asker.say(t("goal_day.shown", day=day_text(by, "day_year")))
     if goals:
         store.close_goal(goals[-1].id, "dropped", day)
     goal_id = store.add_goal(text, focus.id, by, day)

@@ -18,6 +18,7 @@ from smcoach.cli.prompts import Asker, TerminalAsker, require
 from smcoach.cli.signpost import hold_back
 from smcoach.domain.rules import parse_id, require_text
 from smcoach.errors import SmcoachError
+from smcoach.i18n import day_text
 from smcoach.messages import t
 from smcoach.safe_text import one_line
 
@@ -414,7 +415,7 @@ def _assess(
     attempt = pending(attempts)
     assert attempt is not None  # the 'assess' stage means one is waiting
     texts = {i.id: i.text for i in ideas}
-    asker.say(t("solve.tried", day=f"{attempt.started:%a %d %b}", idea=texts[attempt.idea_id]))
+    asker.say(t("solve.tried", day=day_text(attempt.started, "day"), idea=texts[attempt.idea_id]))
     if attempt.plan_id is not None:
         from smcoach.render.views import tally
 

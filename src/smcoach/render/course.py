@@ -4,6 +4,7 @@ what was saved) and its summary. Plain paragraphs and tables, to read out or pro
 
 from typing import TYPE_CHECKING, Any
 
+from smcoach.i18n import day_text
 from smcoach.messages import t
 from smcoach.render import Block, Cell, Para, Table
 
@@ -32,9 +33,9 @@ def register_blocks(course: "Course", participants: "list[Participant]") -> list
     table = Table(columns, title=t("group.list_title", course=course.name, weeks=course.weeks,
                                    start=course.start))  # fmt: skip
     for p in participants:
-        row = [Cell(p.name), Cell(f"{p.added:%a %d %b %Y}")]
+        row = [Cell(p.name), Cell(day_text(p.added, "day_year"))]
         if removed:
-            row.append(Cell(f"{p.removed:%a %d %b %Y}" if p.removed else ""))
+            row.append(Cell(day_text(p.removed, "day_year") if p.removed else ""))
         table.rows.append(row)
     return [table]
 

@@ -16,6 +16,7 @@ fetch) and escape every text with html_text.
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from smcoach.i18n import day_text
 from smcoach.messages import t
 from smcoach.render import Block, Cell, Para, Table
 
@@ -275,7 +276,7 @@ def _day_labels(course: "Course", plan: "CoursePlan") -> list[str]:
 
     days = planned_days(course, plan)
     return [
-        t("group_view.card.day", day=f"{d:%a %d %b}") if d else t("group_view.card.time", n=n)
+        t("group_view.card.day", day=day_text(d, "day")) if d else t("group_view.card.time", n=n)
         for n, d in enumerate(days, 1)
     ]
 

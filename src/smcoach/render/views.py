@@ -6,6 +6,7 @@ from datetime import date
 
 from smcoach.domain.models import AgendaItem, CheckIn, Goal, Plan
 from smcoach.domain.week import Step, day_states
+from smcoach.i18n import day_text
 from smcoach.messages import t
 from smcoach.records import TYPE_CHECKING
 from smcoach.render import Block, Cell, Para, Table, one_line
@@ -132,8 +133,22 @@ def goals_blocks(goals: list[Goal]) -> list[Block]:
 
 def how_often(plan: Plan) -> str:
     if plan.days is not None:
-        return ", ".join(plan.days)
-    return f"{plan.times} time{'s' if plan.times != 1 else ''} this week"
+        return ", ".join(weekday_text(d) for d in plan.days)
+    return t("plan.times_one" if plan.times == 1 else "plan.times", n=plan.times)
+
+
+def weekday_text(code: str) -> str:
+    """A weekday stored as mon…sun, as this command's language writes it short (lun, mié in
+    Spanish, from the CLDR through Babel; in English as stored)."""
+    from smcoach import i18n
+
+    if i18n.language() == "en":
+        return code
+    from babel.dates import get_day_names
+
+    from smcoach.domain.dates import WEEKDAYS
+
+    return str(get_day_names("abbreviated", locale=i18n.language())[WEEKDAYS.index(code)])
 
 
 def plan_json(
@@ -188,7 +203,10 @@ def plans_json(plans: Iterable[tuple[Plan, list[CheckIn]]]) -> Iterator[dict[str
 
 def week_marks(plan: Plan, checkins: list[CheckIn], today: date) -> str:
     """One mark per day of the plan's week, e.g. 'Mon ✓  Tue    Wed ?'."""
-    parts = [f"{d:%a} {MARKS.get(s, ' ')}" for d, s in day_states(plan, checkins, today)]
+    parts = [
+        f"{day_text(d, 'weekday')} {MARKS.get(s, ' ')}"
+        for d, s in day_states(plan, checkins, today)
+    ]
     return "  ".join(parts).rstrip()
 
 
@@ -196,7 +214,9 @@ def week_words(plan: Plan, checkins: list[CheckIn], today: date) -> str:
     """The same in words, for plain output: 'Mon done, Wed no answer yet, Fri still to come'
     (days neither planned nor checked are left out)."""
     states = day_states(plan, checkins, today)
-    return ", ".join(t("marks.day", day=f"{d:%a}", mark=t(f"marks.{s}")) for d, s in states if s)
+    return ", ".join(
+        t("marks.day", day=day_text(d, "weekday"), mark=t(f"marks.{s}")) for d, s in states if s
+    )
 
 
 def week_para(plan: Plan, checkins: list[CheckIn], today: date, indent: str = "") -> Para:
@@ -270,7 +290,7 @@ def plan_blocks(
         ("When", plan.when),
         ("How often", how_often(plan)),
         ("Confidence", confidence),
-        ("Week", f"{plan.start:%a %d %b} to {plan.end:%a %d %b %Y}"),
+        ("Week", f"{day_text(plan.start, 'day')} to {day_text(plan.end, 'day_year')}"),
         ("Goal", f"{goal.id}: {goal.text}" if goal else "none"),
         *([("In the way", plan.barrier)] if plan.barrier else []),
         *(
@@ -293,7 +313,7 @@ def plan_blocks(
     table.rows += [[Cell(k, "heading"), v if isinstance(v, Cell) else Cell(v)] for k, v in rows]
     blocks: list[Block] = [table]
     notes = [c for c in checkins if c.note]
-    blocks += [Para(f"{c.day:%a %d %b}: {one_line(c.note or '')}", "muted") for c in notes]
+    blocks += [Para(f"{day_text(c.day, 'day')}: {one_line(c.note or '')}", "muted") for c in notes]
     blocks.append(legend())
     return blocks
 
@@ -530,24 +550,25 @@ def today_blocks(
     checkins: dict[int, list[CheckIn]],
     steps: list[Step],
 ) -> list[Block]:
-    blocks: list[Block] = [Para(f"Today is {today:%A %d %B %Y}", "heading")]
-    blocks.append(Para(f"Focus: {one_line(focus.text)}" if focus else "Focus: none chosen yet"))
+    blocks: list[Block] = [Para(t("today.title", day=day_text(today, "full")), "heading")]
+    blocks.append(Para(t("today.focus", text=focus.text) if focus else t("today.no_focus")))
     for p in plans:
         blocks.append(Para(""))
         blocks.append(
             Para(
-                f"Plan {p.id}: {one_line(p.what)}, {one_line(p.how_much)}, {one_line(p.when)} "
-                f"({how_often(p)}); "
-                f"confidence {p.confidence}/10",
+                t("today.plan", id=p.id, what=p.what, how_much=p.how_much, when=p.when,
+                  often=how_often(p), confidence=p.confidence),
                 "heading",
             )
-        )
+        )  # fmt: skip
         blocks.append(week_para(p, checkins[p.id], today, indent="  "))
         blocks.append(Para("  " + tally(p, checkins[p.id])))
     if plans:
         blocks.append(legend())
     blocks.append(Para(""))
-    blocks += [Para("Next: " + t("next." + s.code, **s.values), "step") for s in steps[:2]]
+    blocks += [
+        Para(t("today.next", step=t("next." + s.code, **s.values)), "step") for s in steps[:2]
+    ]
     blocks.append(Para(t("helpnow.not_for_emergencies")))
     return blocks
 

@@ -10,6 +10,7 @@ from smcoach.domain.models import CheckIn, Plan
 from smcoach.domain.rules import parse_id
 from smcoach.domain.symptoms import parse_optional_rating, parse_rates
 from smcoach.errors import SmcoachError
+from smcoach.i18n import day_text
 from smcoach.messages import t
 from smcoach.records import TYPE_CHECKING
 from smcoach.render import notice
@@ -17,8 +18,6 @@ from smcoach.render import notice
 if TYPE_CHECKING:
     from smcoach.domain.symptoms import Symptom
     from smcoach.store import Store
-
-STATUS_WORDS = {"done": "done", "partly": "partly done", "not": "not done", "rest": "a rest day"}
 
 
 def check(
@@ -110,7 +109,7 @@ def _save(
         _said_checked(checkin, old)
     from smcoach.domain.symptoms import RECENT_DAYS, needs_care_note
 
-    shown = f"{day:%a %d %b}"
+    shown = day_text(day, "day")
     for r in saved:
         if r.replaced is not None and r.replaced != r.rating:
             notice(
@@ -124,10 +123,10 @@ def _save(
 
 
 def _said_checked(checkin: CheckIn, old: CheckIn | None) -> None:
-    day = f"{checkin.day:%a %d %b}"
-    status = STATUS_WORDS[checkin.status]
+    day = day_text(checkin.day, "day")
+    status = t("status." + checkin.status)
     if old and old.status != checkin.status:
-        notice(t("saved.check_replaced", day=day, status=status, old=STATUS_WORDS[old.status]))
+        notice(t("saved.check_replaced", day=day, status=status, old=t("status." + old.status)))
     else:
         notice(t("saved.check", day=day, status=status))
     if old and old.note and checkin.note is None:
@@ -159,7 +158,9 @@ def _ask_each_day(env: Env, plan_id: int | None, day: Date, rate_day: Date) -> N
     for plan in plans:
         for d in days_to_ask(plan, checkins[plan.id], day):
             asked = True
-            question = f"{d:%a %d %b}, plan {plan.id} ({plan.what}): {card('check', 'status')}"
+            question = (
+                f"{day_text(d, 'day')}, plan {plan.id} ({plan.what}): {card('check', 'status')}"
+            )
             status = choose(question, options, what="how it went")
             if status == "skip":
                 continue
@@ -180,7 +181,7 @@ def _ask_ratings(store: "Store", symptoms: "list[Symptom]", day: Date, current: 
 
     rated = {r.symptom_id for r in store.ratings_for(day)}
     if all(symptom.id in rated for symptom in symptoms):
-        notice(t("rating.all_done", day=f"{day:%a %d %b}"))
+        notice(t("rating.all_done", day=day_text(day, "day")))
         return
     for symptom in symptoms:
         if symptom.id in rated:
@@ -192,7 +193,7 @@ def _ask_ratings(store: "Store", symptoms: "list[Symptom]", day: Date, current: 
             question = card("symptoms", "rating", symptom=symptom.name, scale=scale)
         else:
             question = card(
-                "symptoms", "rating_on", day=f"{day:%a %d %b}", symptom=symptom.name, scale=scale
+                "symptoms", "rating_on", day=day_text(day, "day"), symptom=symptom.name, scale=scale
             )
         rating = ask(question, parse_optional_rating, what=f"the rating of {symptom.name}")
         if rating is not None:
