@@ -62,6 +62,8 @@ DAY_STYLES = {
     "day": ("%a %d %b", "MMMEd"),  # Mon 23 Nov
     "day_year": ("%a %d %b %Y", "yMMMEd"),  # Mon 23 Nov 2026
     "weekday": ("%a", "EEE"),  # Mon
+    "date": ("%d %b", "MMMd"),  # 23 Nov
+    "date_year": ("%d %b %Y", "yMMMd"),  # 23 Nov 2026
     "full": ("%A %d %B %Y", "full"),  # Monday 23 November 2026
 }
 

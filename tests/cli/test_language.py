@@ -125,3 +125,23 @@ def test_today_in_spanish_with_its_dates_and_days(run):
     )
     r = run("--lang", "es", "check", "1", "--done")
     assert r.stderr == "Anotado cómo le fue el lun, 23 nov: hecho.\n"
+
+
+def test_the_lists_and_a_plan_in_spanish(run):
+    assert run("agenda", "add", "Subir escaleras").exit_code == 0
+    made = run("plan", "new", "--what", "caminar", "--how-much", "10 minutos", "--when",
+               "por la mañana", "--days", "mon,wed,fri", "--confidence", "6",
+               "--keep-anyway")  # fmt: skip
+    assert made.exit_code == 0, made.output
+    agenda = run("--lang", "es", "agenda", "list").stdout.splitlines()
+    assert agenda[1].split() == ["ID", "Centro", "Reto", "Estado", "Añadido"]
+    assert agenda[2].split()[-2:] == ["abierto", "2026-11-23"]
+    plans = run("--lang", "es", "plan", "list").stdout
+    assert "lun, mié, vie" in plans and "23 nov – 29 nov 2026" in plans and "en marcha" in plans
+    shown = run("--lang", "es", "plan", "show", "1").stdout
+    assert "Confianza           6/10 (por debajo de 7 a propósito)" in shown
+    assert "Semana              del lun, 23 nov al dom, 29 nov 2026" in shown
+    english = run("plan", "show", "1").stdout  # as it always was
+    assert "Week        Mon 23 Nov to Sun 29 Nov 2026" in english
+    assert "Confidence  6/10 (kept below 7 on purpose)" in english
+    assert "Todavía no tiene metas" in run("--lang", "es", "goal", "list").output

@@ -133,10 +133,10 @@ def test_plan_list_all_as_a_table_is_streamed_and_the_same_as_built_whole(isolat
 
     seed(isolated, plans=3000, active=5)
     store = Store(isolated)  # the table as it was built before: every row at once
-    whole = Table(views.PLAN_COLUMNS, title="Action plans")
     listed = list(store.plans_with_checkins(include_ended=True))
     table = views.plans_blocks(lambda: listed, any_plan=True)[0]
     assert isinstance(table, Table)
+    whole = Table(table.columns, title="Action plans")
     whole.rows = list(table.each_row())
     store.close()
     buffer = io.StringIO()

@@ -58,15 +58,19 @@ def agenda_json(items: list[AgendaItem]) -> list[dict[str, Any]]:
 
 def agenda_blocks(items: list[AgendaItem]) -> list[Block]:
     if not items:
-        return [Para('Your agenda is empty. Add a challenge: smcoach agenda add "…"', "muted")]
-    table = Table(["ID", "Focus", "Challenge", "Status", "Added"], title="Agenda")
+        return [Para(t("view.agenda_empty"), "muted")]
+    table = Table(
+        [t("view.col.id"), t("view.col.focus"), t("view.col.challenge"), t("view.col.status"),
+         t("view.col.added")],
+        title=t("view.agenda"),
+    )  # fmt: skip
     for i in items:
         table.rows.append(
             [
                 Cell(str(i.id), "id"),
-                Cell("* focus" if i.focus else ""),
+                Cell(t("view.focus_mark") if i.focus else ""),
                 Cell(i.text),
-                Cell(i.status),
+                Cell(_status("agenda", i.status)),
                 Cell(i.created.isoformat()),
             ]
         )
@@ -113,8 +117,12 @@ def goals_json(goals: list[Goal]) -> list[dict[str, Any]]:
 
 def goals_blocks(goals: list[Goal]) -> list[Block]:
     if not goals:
-        return [Para('No goals yet. Add one: smcoach goal add "…"', "muted")]
-    table = Table(["ID", "Goal", "Agenda", "By", "Status"], title="Goals")
+        return [Para(t("view.goals_empty"), "muted")]
+    table = Table(
+        [t("view.col.id"), t("view.col.goal"), t("view.agenda"), t("view.col.by"),
+         t("view.col.status")],
+        title=t("view.goals"),
+    )  # fmt: skip
     for g in goals:
         table.rows.append(
             [
@@ -122,13 +130,18 @@ def goals_blocks(goals: list[Goal]) -> list[Block]:
                 Cell(g.text),
                 Cell(str(g.agenda_id) if g.agenda_id else ""),
                 Cell(_day(g.by) or ""),
-                Cell(g.status),
+                Cell(_status("goal", g.status)),
             ]
         )
     return [table]
 
 
 # --- plans --------------------------------------------------------------------------------------
+
+
+def _status(kind: str, status: str) -> str:
+    """A stored status (open, active, done…) in words of this command's language."""
+    return t(f"view.status.{kind}.{status}")
 
 
 def how_often(plan: Plan) -> str:
@@ -243,16 +256,13 @@ def tally(plan: Plan, checkins: list[CheckIn]) -> str:
     return t("tally.with", tally=text, details=", ".join(details)) if details else text
 
 
-PLAN_COLUMNS = ["ID", "What", "How much", "When", "How often", "Conf.", "Week", "Done", "Status"]
-
-
 def plans_blocks(
     listed: Callable[[], Iterable[tuple[Plan, list[CheckIn]]]], any_plan: bool
 ) -> list[Block]:
     """The plans table, its rows read afresh from `listed` each time they are laid out: the
     same memory for any number of plans."""
     if not any_plan:
-        return [Para("No action plans. Make this week's: smcoach plan new", "muted")]
+        return [Para(t("view.plans_empty"), "muted")]
 
     def rows() -> Iterator[list[Cell]]:
         for p, its_checkins in listed():
@@ -263,12 +273,16 @@ def plans_blocks(
                 Cell(p.when),
                 Cell(how_often(p)),
                 Cell(f"{p.confidence}/10", "confidence"),
-                Cell(f"{p.start:%d %b} – {p.end:%d %b %Y}"),
+                Cell(t("view.week_range", start=day_text(p.start, "date"),
+                       end=day_text(p.end, "date_year"))),
                 Cell(tally(p, its_checkins)),
-                Cell(p.status),
-            ]
+                Cell(_status("plan", p.status)),
+            ]  # fmt: skip
 
-    return [Table(PLAN_COLUMNS, title="Action plans", source=rows)]
+    columns = [t("view.col.id"), t("view.col.what"), t("view.col.how_much"), t("view.col.when"),
+               t("view.col.how_often"), t("view.col.confidence_short"), t("view.col.week"),
+               t("view.col.done"), t("view.col.status")]  # fmt: skip
+    return [Table(columns, title=t("view.plans"), source=rows)]
 
 
 def plan_blocks(
@@ -278,27 +292,37 @@ def plan_blocks(
     today: date,
     service: Service | None = None,
 ) -> list[Block]:
-    confidence = f"{plan.confidence}/10"
+    confidence = t("view.confidence", confidence=plan.confidence)
     if plan.first_confidence != plan.confidence:
-        confidence += f" (first said {plan.first_confidence}/10)"
+        confidence = t("view.confidence_first", confidence=confidence, first=plan.first_confidence)
     if plan.kept_low_confidence:
-        confidence += " (kept below 7 on purpose)"
-    table = Table(["", ""], title=f"Action plan {plan.id}", header=False)
+        confidence = t("view.confidence_kept_low", confidence=confidence)
+    table = Table(["", ""], title=t("view.plan_title", id=plan.id), header=False)
     rows: list[tuple[str, str | Cell]] = [
-        ("What", plan.what),
-        ("How much", plan.how_much),
-        ("When", plan.when),
-        ("How often", how_often(plan)),
-        ("Confidence", confidence),
-        ("Week", f"{day_text(plan.start, 'day')} to {day_text(plan.end, 'day_year')}"),
-        ("Goal", f"{goal.id}: {goal.text}" if goal else "none"),
-        *([("In the way", plan.barrier)] if plan.barrier else []),
+        (t("view.col.what"), plan.what),
+        (t("view.col.how_much"), plan.how_much),
+        (t("view.col.when"), plan.when),
+        (t("view.col.how_often"), how_often(plan)),
+        (t("view.col.confidence"), confidence),
+        (
+            t("view.col.week"),
+            t(
+                "view.week_span",
+                start=day_text(plan.start, "day"),
+                end=day_text(plan.end, "day_year"),
+            ),
+        ),
+        (
+            t("view.col.goal"),
+            t("view.goal_ref", id=goal.id, text=goal.text) if goal else t("view.none"),
+        ),
+        *([(t("view.col.in_the_way"), plan.barrier)] if plan.barrier else []),
         *(
             [(t("plan.agreed_label"), t("plan.agreed_shown"))]
             if plan.agreed_with_professional
             else []
         ),
-        *([("Feedback", plan.feedback)] if plan.feedback else []),
+        *([(t("view.col.feedback"), plan.feedback)] if plan.feedback else []),
         *([(t("plan.label_got_in_way"), plan.feedback_barrier)] if plan.feedback_barrier else []),
         *(
             [(t("plan.label_replaces"), t("plan.replaces", id=plan.replaces))]
@@ -306,9 +330,12 @@ def plan_blocks(
             else []
         ),  # fmt: skip
         *(_service_rows(service, today) if service else []),
-        ("Status", plan.status),
-        ("Days", Cell(week_marks(plan, checkins, today), plain=week_words(plan, checkins, today))),
-        ("So far", tally(plan, checkins)),
+        (t("view.col.status"), _status("plan", plan.status)),
+        (
+            t("view.col.days"),
+            Cell(week_marks(plan, checkins, today), plain=week_words(plan, checkins, today)),
+        ),
+        (t("view.col.so_far"), tally(plan, checkins)),
     ]
     table.rows += [[Cell(k, "heading"), v if isinstance(v, Cell) else Cell(v)] for k, v in rows]
     blocks: list[Block] = [table]
@@ -331,7 +358,7 @@ def session_summary_blocks(
     from smcoach.domain.session import next_check_in
 
     if not plans:
-        return [Para("No action plan this week yet: make one with 'smcoach plan new'.", "muted")]
+        return [Para(t("view.no_plan_this_week"), "muted")]
     blocks: list[Block] = []
     for plan in plans:
         goal = goals.get(plan.goal_id) if plan.goal_id is not None else None
