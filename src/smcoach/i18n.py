@@ -5,8 +5,9 @@ catalogues, smcoach/locale/<language>/LC_MESSAGES/smcoach.mo, compiled from the 
 translators edit (tools/catalogue.py makes the template and compiles them). A sentence is
 looked up by its key as the context and its English as the message (pgettext), so a sentence
 whose English changed is shown in English until it is translated again, never in an old
-translation. The language is chosen as each command starts (see smcoach.domain.language and
-`start` in smcoach.__main__); English needs no catalogue at all.
+translation. The language is chosen as each command starts (smcoach.domain.language, applied
+by cli.common.choose_language; smcoach.__main__ moves a --lang given after the command to the
+front); English needs no catalogue at all.
 """
 
 import os
