@@ -1051,6 +1051,7 @@ TEXT: dict[str, str] = {
     "view.status.goal.dropped": "dropped",
     "view.status.plan.active": "active",
     "view.status.plan.ended": "ended",
+    "check.day_question": "{day}, plan {id} ({what}): {question}",
     "status.done": "done",
     "status.partly": "partly done",
     "status.not": "not done",

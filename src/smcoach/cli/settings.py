@@ -56,19 +56,16 @@ def set_country(
     from smcoach.content import helplines
     from smcoach.domain.helpnow import SETTING, help_for, parse_country
 
-    store = ctx.obj.store
-    if unset:
-        store.set_setting(SETTING, None)
-        notice(t("settings.country_unset"))
-        return
-    value = require(
+    value = _set(ctx, SETTING, None if unset else require(
         code,
         what="the country code",
         how="it as an argument (such as GB), or --unset to clear it",
         question=t("settings.which_country"),
         parse=parse_country,
-    )
-    store.set_setting(SETTING, value)
+    ))  # fmt: skip
+    if value is None:
+        notice(t("settings.country_unset"))
+        return
     known = help_for(value, helplines()).country
     if known:
         notice(t("settings.country_set", code=value, country=known))
@@ -96,19 +93,22 @@ def set_lang(
     from smcoach import i18n
     from smcoach.domain.language import LANGUAGES, SETTING, parse, resolve
 
-    store = ctx.obj.store
-    if unset:
-        store.set_setting(SETTING, None)
-        i18n.use(resolve(None, None, os.environ).code)  # said in the language it falls back to
-        notice(t("settings.lang_unset"))
-        return
-    value = require(
+    value = _set(ctx, SETTING, None if unset else require(
         code,
         what="the language",
         how="it as an argument (en or es), or --unset to clear it",
         question=t("settings.which_lang"),
         parse=parse,
-    )
-    store.set_setting(SETTING, value)
-    i18n.use(value)  # said in the language just chosen
-    notice(t("settings.lang_set", name=LANGUAGES[value], code=value))
+    ))  # fmt: skip
+    # said in the language just chosen, or in the one it falls back to
+    i18n.use(value or resolve(None, None, os.environ).code)
+    if value is None:
+        notice(t("settings.lang_unset"))
+    else:
+        notice(t("settings.lang_set", name=LANGUAGES[value], code=value))
+
+
+def _set(ctx: typer.Context, key: str, value: str | None) -> str | None:
+    """Keep the setting `key` in the person's file (None: clear it); returns `value`."""
+    ctx.obj.store.set_setting(key, value)
+    return value

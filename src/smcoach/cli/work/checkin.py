@@ -158,9 +158,8 @@ def _ask_each_day(env: Env, plan_id: int | None, day: Date, rate_day: Date) -> N
     for plan in plans:
         for d in days_to_ask(plan, checkins[plan.id], day):
             asked = True
-            question = (
-                f"{day_text(d, 'day')}, plan {plan.id} ({plan.what}): {card('check', 'status')}"
-            )
+            question = t("check.day_question", day=day_text(d, "day"), id=plan.id,
+                         what=plan.what, question=card("check", "status"))  # fmt: skip
             status = choose(question, options, what="how it went")
             if status == "skip":
                 continue
