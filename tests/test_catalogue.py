@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from smcoach import i18n
+from smcoach.cli.help_language import DEFAULT, HELP, LAYOUT, LAYOUT_TEXTS, USAGE
 from smcoach.messages import TEXT, t
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,7 +34,7 @@ def spanish():  # -> babel Catalog
 
 
 def test_every_sentence_has_its_spanish_with_the_same_fields(spanish):
-    by_key = {m.context: m for m in spanish if m.id}
+    by_key = {m.context: m for m in spanish if m.id and m.context not in (HELP, LAYOUT)}
     assert set(by_key) == set(TEXT), REMAKE
     for key, english in TEXT.items():
         message = by_key[key]
@@ -42,6 +43,23 @@ def test_every_sentence_has_its_spanish_with_the_same_fields(spanish):
         assert not message.fuzzy, f"{key}: the Spanish is marked fuzzy (to be checked)"
         assert fields(message.string) == fields(english), key
         assert message.string.count("\n") == english.count("\n"), key
+
+
+def test_every_help_text_has_its_spanish(spanish):
+    """The help of every command and option, and click's words around it, in Spanish: the
+    same paragraphs, and the command names and options it mentions kept as they are."""
+    texts = {m.id: m for m in spanish if m.context == HELP}
+    assert set(texts) == set(catalogue.help_sources()), REMAKE
+    for english, message in texts.items():
+        assert message.string and not message.fuzzy, f"no Spanish for the help: {english[:60]}"
+        assert message.string.count("\n\n") == english.count("\n\n"), english[:60]
+        for word in english.split():
+            if word.startswith(("--", "smcoach")):
+                assert word.strip(".,;:)('") in message.string, (word, english[:60])
+    layout = {m.id: m.string for m in spanish if m.context == LAYOUT}
+    assert set(layout) == set(LAYOUT_TEXTS) and all(layout.values())
+    assert fields(layout[DEFAULT]) == fields(DEFAULT)
+    assert layout[USAGE].endswith(" ")  # click writes the command straight after it
 
 
 def test_the_template_is_made_from_the_sentences():

@@ -1,5 +1,6 @@
 """smcoach's message catalogues, for translators: the sentences of src/smcoach/messages.py
-(TEXT, English, by key) as a gettext template and PO files, compiled for the program.
+(TEXT, English, by key) and the --help of every command (under the context "help") as a gettext
+template and PO files, compiled for the program.
 
     python tools/catalogue.py extract   # src/smcoach/locale/smcoach.pot from messages.TEXT
     python tools/catalogue.py update    # each language's PO brought in step with the template
@@ -21,12 +22,16 @@ LOCALE = ROOT / "src" / "smcoach" / "locale"
 DOMAIN = "smcoach"
 LANGUAGES = ("es",)
 NOTE = "Fields in {braces} stay exactly as they are; the rest is translated."
+HELP_NOTE = ("--help text. Command names, options, file names and the command lines of examples "
+             "(with the words typed in them) stay as they are; paragraphs stay paragraphs.")
+LAYOUT_NOTE = "A word of --help's layout, as click writes it (keep a trailing space)."
 
 
 def template():  # -> babel.messages.catalog.Catalog
     from babel.messages.catalog import Catalog
 
     sys.path.insert(0, str(ROOT / "src"))
+    from smcoach.cli.help_language import HELP, LAYOUT, LAYOUT_TEXTS
     from smcoach.messages import TEXT
 
     from datetime import datetime, timezone
@@ -37,7 +42,21 @@ def template():  # -> babel.messages.catalog.Catalog
                       header_comment="# smcoach's sentences, in English, by key (msgctxt).")
     for key, english in TEXT.items():
         catalog.add(english, context=key, auto_comments=[NOTE] if "{" in english else [])
+    for english in help_sources():
+        catalog.add(english, context=HELP, auto_comments=[HELP_NOTE])
+    for english in LAYOUT_TEXTS:
+        catalog.add(english, context=LAYOUT, auto_comments=[LAYOUT_NOTE])
     return catalog
+
+
+def help_sources() -> list[str]:
+    """The help of every command and option, in English, from the commands themselves."""
+    import typer
+
+    from smcoach.cli.main import app
+    from smcoach.cli.help_language import sources
+
+    return sources(typer.main.get_command(app))
 
 
 def po_path(language: str) -> Path:

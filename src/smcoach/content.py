@@ -329,6 +329,24 @@ def _plan_coach(language: str) -> Coach:
 
 
 @cache
+def date_words(language: str) -> dict[str, dict[str, str]]:
+    """How people write days and goal dates in `language` (content/dates/<language>.toml):
+    its [phrases] and [words], each a table of texts; empty tables where it has no file (in
+    English, smcoach's own forms are all there is)."""
+    path = content_root() / "dates" / f"{language}.toml"
+    if not path.is_file():
+        return {"phrases": {}, "words": {}}
+    data = _reviewed(path)
+    tables = {key: data.get(key) for key in ("phrases", "words")}
+    for key, table in tables.items():
+        if not isinstance(table, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in table.items()
+        ):
+            raise SmcoachError(f"the file {path} needs [{key}], a table of texts")
+    return tables  # type: ignore[return-value]
+
+
+@cache
 def helplines() -> dict[str, Any]:
     """Emergency, urgent-care and crisis lines by country (content/helplines.toml)."""
     path = content_root() / "helplines.toml"

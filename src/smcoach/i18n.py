@@ -66,14 +66,15 @@ DAY_STYLES = {
     "date": ("%d %b", "MMMd"),  # 23 Nov
     "date_year": ("%d %b %Y", "yMMMd"),  # 23 Nov 2026
     "full": ("%A %d %B %Y", "full"),  # Monday 23 November 2026
+    "long": ("{day} %B %Y", "yMMMMd"),  # 1 February 2027
 }
 
 
 def day_text(day: "date", style: str = "day_year") -> str:
     """`day` as a person reads it in this command's language (see DAY_STYLES)."""
     english, cldr = DAY_STYLES[style]
-    if _language == "en":
-        return day.strftime(english)
+    if _language == "en":  # {day}: the day of the month without a leading zero, on any system
+        return day.strftime(english).replace("{day}", str(day.day))
     from babel.dates import format_date, format_skeleton
 
     if cldr in ("full", "EEE"):

@@ -20,9 +20,11 @@ def test_the_spec_is_generated_from_the_typer_declarations():
     from smcoach.cli.fast import describe, help_texts, summaries
     from smcoach.cli.fastspec import SPEC, SUMMARIES
     from smcoach.cli.helptext import HELP
+    from smcoach.cli.helptext_es import HELP as HELP_ES
 
     assert summaries() == SUMMARIES, "cli/fastspec.py is out of date: see below"
     assert help_texts() == HELP, "cli/helptext.py is out of date: see below"
+    assert help_texts("es") == HELP_ES, "cli/helptext_es.py is out of date: see below"
     assert describe() == SPEC, (
         "cli/fastspec.py is out of date: run "
         "python -c 'from smcoach.cli.fast import write_spec; write_spec()'"

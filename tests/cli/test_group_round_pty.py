@@ -19,7 +19,7 @@ WHAT = " do this week? (something they want to do): "
 HOW_MUCH = "How much? (for example: 10 minutes, to the end of the road): "
 WHEN = "When in the day? (for example: after breakfast, before the news): "
 HOW_OFTEN = "Which days (such as mon,wed,fri), or how many times this week (1 to 7)?: "
-FEEDBACK = "How did it go: done, partly or not?: "
+FEEDBACK = "How did it go: done, partly or not done?: "
 DISCUSS = (
     "Rework it now, with a new how much, how often and confidence, or keep it as it is for the "
     "group to discuss? (rework / keep) [keep]: "

@@ -294,6 +294,27 @@ def test_selfcheck_from_a_file_saves_each_and_the_report_pairs_them(run, run_jso
     assert change["last_only"] == 1  # Marisol: the last only
 
 
+def test_selfcheck_in_spanish_is_the_spanish_scale_and_never_paired_with_the_english(
+    run, run_json, course, answers, tmp_path
+):
+    path = answers('Quincy = "8,8,8,skip"\nMarisol = "6,6,6,6"\n')
+    r = run("--lang", "es", "group", "selfcheck", "6", "--answers", path)
+    assert r.exit_code == 0, r.output
+    assert "Se guardaron las respuestas de Quincy (puntuación: 8.0)" in r.stderr
+    target = tmp_path / "course.json"
+    assert run("group", "export", "--output", str(target)).exit_code == 0
+    data = json.loads(target.read_text("utf-8"))
+    forms = {(s["week"], s["form"]) for s in data["selfchecks"]}
+    assert forms == {(1, "SEMCD-6"), (6, "SEMCD-6"), (6, "SEMCD-S")}
+    # Quincy's week 1 (SEMCD-6) and week 6 (SEMCD-S) are two scales: not a pair
+    change = run_json("group", "report")["selfefficacy"]
+    assert (change["pairs"], change["mean_change"]) == (1, 2.0)  # Zelda's, as before
+    wrong = answers('Zelda = "8,8,8,8,8,8"\n', "six.toml")
+    one_line_error(
+        run("--lang", "es", "group", "selfcheck", "6", "--answers", wrong), "4 respuestas"
+    )
+
+
 def test_selfcheck_file_errors_save_nothing(run, run_json, course, answers):
     bad = answers('Zelda = "8,8,8,8,8,8"\nNobody = "8,8,8,8,8,8"\n')
     one_line_error(run("group", "selfcheck", "6", "--answers", bad), "'Nobody'", "Zelda")

@@ -145,3 +145,44 @@ def test_the_lists_and_a_plan_in_spanish(run):
     assert "Week        Mon 23 Nov to Sun 29 Nov 2026" in english
     assert "Confidence  6/10 (kept below 7 on purpose)" in english
     assert "Todavía no tiene metas" in run("--lang", "es", "goal", "list").output
+
+
+@pytest.mark.parametrize("columns", ["100", "60"])  # the generated help, and typer's own
+@pytest.mark.parametrize(
+    "how",
+    [
+        (["--lang", "es", "plan", "new", "--help"], {}),
+        (["plan", "new", "--help", "--lang", "es"], {}),
+        (["plan", "new", "--help"], {"SMCOACH_LANG": "es"}),
+        (["plan", "new", "--help"], {"LANG": "es_AR.UTF-8"}),
+    ],
+)
+def test_help_in_spanish(how, columns, tmp_path):
+    args, env = how
+    r = smcoach(*args, COLUMNS=columns, SMCOACH_DB=str(tmp_path / "a.db"), **env)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("Uso: smcoach plan new [OPTIONS]")
+    assert "Haga el plan de acción de esta semana" in " ".join(r.stdout.split())
+    assert "\nOpciones:\n" in r.stdout and "Muestra este mensaje y termina." in r.stdout
+    assert "Options:" not in r.stdout and "Show this message" not in r.stdout
+    assert max(len(line) for line in r.stdout.splitlines()) <= int(columns)
+    assert not (tmp_path / "a.db").exists()  # help reads the setting, never makes a file
+
+
+def test_help_follows_the_setting_and_stays_english_otherwise(run, tmp_path):
+    english = smcoach("--help", COLUMNS="100", SMCOACH_DB=str(tmp_path / "a.db"))
+    assert english.stdout.startswith("Usage: smcoach [OPTIONS]")
+    assert "\nCommands:\n" in english.stdout
+    run("settings", "lang", "es")
+    r = smcoach("--help", COLUMNS="100", SMCOACH_DB=os.environ["SMCOACH_DB"])
+    assert r.stdout.startswith("Uso: smcoach [OPTIONS]") and "\nComandos:\n" in r.stdout
+    # every command listed with its Spanish summary; selfcheck's is the Spanish scale's
+    assert "selfcheck  Responda cuatro preguntas" in r.stdout
+    assert r.stdout.count("\n  ") >= english.stdout.count("\n  ") - 5
+
+
+def test_help_in_spanish_through_the_command_line_itself(run):
+    """CliRunner, on typer's route: the default of an option and click's words translated."""
+    r = run("--lang", "es", "group", "new", "--help")
+    assert r.exit_code == 0
+    assert "[por defecto: 6]" in r.output and "Opciones:" in r.output

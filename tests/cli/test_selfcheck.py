@@ -119,7 +119,7 @@ def test_without_a_terminal_or_answers_it_says_how_in_one_line(run):
     r = run("selfcheck")
     assert (r.exit_code, r.stderr) == (
         1,
-        "Error: selfcheck asks six questions: run it in a terminal, or give --answers such as "
+        "Error: selfcheck asks 6 questions: run it in a terminal, or give --answers such as "
         "8,7,skip,9,6,7 (each 1-10, or skip)\n",
     )
 
@@ -229,7 +229,7 @@ def test_today_suggests_it_until_taken(run, run_json):
     run("agenda", "focus", "1")
     out = run().stdout
     assert (
-        "Next: Answer six short questions on how confident you feel managing your health: "
+        "Next: Answer a few short questions on how confident you feel managing your health: "
         "smcoach selfcheck" in out
     )
     run("selfcheck", "--answers", "8,7,skip,9,6,7")
@@ -259,9 +259,12 @@ def test_today_suggests_it_again_after_six_weeks_then_every_three_months(
 def test_questions_can_come_from_any_asker():
     from smcoach.cli.prompts import AnswersAsker
     from smcoach.cli.selfcheck import ask_selfcheck
+    from smcoach.domain.selfefficacy import SEMCD6, SEMCDS
 
     asker = AnswersAsker({"selfcheck": {"1": 8, "2": "skip", "3": 6, "4": "", "5": 7, "6": 10}})
-    assert ask_selfcheck(asker) == [8, None, 6, None, 7, 10]
+    assert ask_selfcheck(asker, SEMCD6) == [8, None, 6, None, 7, 10]
+    asker = AnswersAsker({"selfcheck": {"1": 8, "2": "skip", "3": 6, "4": 3}})
+    assert ask_selfcheck(asker, SEMCDS) == [8, None, 6, 3]  # the Spanish scale: four items
 
 
 def test_input_ending_part_way_saves_nothing(run, run_json, isolated, monkeypatch):
@@ -286,10 +289,11 @@ def test_a_selfcheck_and_its_items_are_saved_together_or_not_at_all(isolated):
         with pytest.raises(sqlite3.IntegrityError):  # the table refuses an answer of 11
             store.add_selfcheck(date(2026, 11, 23), "SEMCD-6", [5, 5, 5, 5, 5, 11], 6.0, "now")
         assert store.selfchecks() == []
-        assert store.selfcheck_days() == (None, None)
+        assert store.selfcheck_days("SEMCD-6") == (None, None)
         store.add_selfcheck(date(2026, 11, 23), "SEMCD-6", [5, None, 5, 5, 5, 5], 5.0, "now")
         store.add_selfcheck(date(2026, 10, 1), "SEMCD-6", [None] * 6, None, "now")
-        assert store.selfcheck_days() == (date(2026, 10, 1), date(2026, 11, 23))
+        assert store.selfcheck_days("SEMCD-6") == (date(2026, 10, 1), date(2026, 11, 23))
+        assert store.selfcheck_days("SEMCD-S") == (None, None)  # each form has its own days
         assert [c.answers for c in store.selfchecks()] == [(None,) * 6, (5, None, 5, 5, 5, 5)]
     finally:
         store.close()
@@ -304,3 +308,74 @@ def test_a_second_check_the_same_day_replaces_the_first_and_says_so(run, run_jso
     assert "This replaces the check you took earlier on Mon 23 Nov 2026" in r.stderr
     history = run_json("selfcheck", "--history")
     assert [c["score"] for c in history] == [8.0]
+
+
+# the Spanish scale (SEMCD-S) and the rule that scales never mix ----------------------------------
+
+
+def test_in_spanish_the_spanish_scale_is_asked_and_scored(run, run_json):
+    r = run("--lang", "es", "selfcheck", "--answers", "8,skip,6,skip")
+    assert r.exit_code == 0, r.stderr
+    assert "(SEMCD-S)" in r.stderr
+    assert "Puntuación: 7.0 de 10" in r.stderr  # the mean of the two answered
+    (check,) = history(run_json)
+    assert (check["form"], check["items"], check["answers"]) == ("SEMCD-S", 4, [8, None, 6, None])
+    r = run("--lang", "es", "selfcheck", "--answers", "8,skip,skip,skip")
+    assert "Sin puntuación: se omitieron 3 de las 4 preguntas" in r.stderr  # more than two
+    # six answers are the English scale's: refused, with the Spanish form's example
+    r = run("--lang", "es", "selfcheck", "--answers", "8,7,skip,9,6,7")
+    assert r.exit_code == 1
+    assert "--answers lleva 4 respuestas" in r.stderr and "(como 8,7,skip,9)" in r.stderr
+
+
+def test_the_spanish_questions_are_the_published_ones_at_a_terminal(run, monkeypatch):
+    import smcoach.cli.selfcheck
+
+    monkeypatch.setattr(smcoach.cli.selfcheck, "interactive", lambda: True)
+    r = run("--lang", "es", "selfcheck", input="9\n8\n\n7\n")
+    assert r.exit_code == 0, r.stderr
+    said = " ".join(r.output.split())
+    for n, item in enumerate(scale("semcds", "es")["items"], 1):
+        assert f"{n} de 4. {item}" in said
+    assert "Del 1 (Muy inseguro(a)) al 10 (Muy seguro(a))" in said
+    assert "seis" not in said.lower()
+
+
+def test_scales_are_never_averaged_together_and_a_switch_is_explained(run, run_json):
+    run("selfcheck", "--answers", "2,2,2,2,2,2", "--date", "2026-11-16")
+    run("selfcheck", "--answers", "4,4,4,4,4,4", "--date", "2026-11-17")
+    english = {w["week"]: w["selfefficacy"] for w in run_json("trends")["weeks"]}
+    assert english["2026-W47"] == 3.0
+    r = run("--lang", "es", "selfcheck", "--answers", "9,9,9,9", "--date", "2026-11-18")
+    # told that the scales differ, and that nothing is lost
+    said = " ".join(r.stderr.split())
+    assert (
+        "eran de la escala SEMCD-6, distinta de SEMCD-S" in said and "(con puntuación: 2)" in said
+    )
+    shown = run_json("trends")
+    weeks = {w["week"]: w["selfefficacy"] for w in shown["weeks"]}
+    assert weeks["2026-W47"] == 9.0  # the SEMCD-S alone: never (2 + 4 + 9) / 3
+    assert (shown["selfefficacy_form"], shown["other_forms"]) == ("SEMCD-S", {"SEMCD-6": 2})
+    text = " ".join(run("trends").stdout.split())
+    assert "shown on the SEMCD-S scale" in text and "checks on SEMCD-6" in text
+    # the history keeps both, each under its form
+    assert [c["form"] for c in history(run_json)] == ["SEMCD-6", "SEMCD-6", "SEMCD-S"]
+    listed = run("selfcheck", "--history").stdout
+    assert "SEMCD-6, SEMCD-S are different scales" in " ".join(listed.split())
+
+
+def test_today_suggests_the_scale_of_the_language_not_yet_taken(run, run_json):
+    run("selfcheck", "--answers", "8,7,skip,9,6,7")
+    assert "selfcheck_due" not in next_codes(run_json)
+    codes = [s["code"] for s in run_json("--lang", "es", "today")["next"]]
+    assert "selfcheck_due" in codes  # the Spanish scale's first check, to start its scores
+
+
+def test_the_appointment_summary_shows_the_latest_scale(run, tmp_path):
+    run("selfcheck", "--answers", "2,2,2,2,2,2", "--date", "2026-11-16")
+    run("--lang", "es", "selfcheck", "--answers", "9,9,9,9", "--date", "2026-11-18")
+    out = tmp_path / "s.md"
+    assert run("export", "--format", "md", "--out", str(out)).exit_code == 0
+    text = " ".join(out.read_text("utf-8").split())
+    assert "The scale (SEMCD-S) is the Escala de autoeficacia para manejar enfermedades" in text
+    assert "4 questions, each answered from 1 (Muy inseguro(a)) to 10 (Muy seguro(a))" in text

@@ -31,7 +31,7 @@ def test_six_questions_with_a_skip_and_a_wrong_answer_asked_again(env: dict[str,
         SMCOACH, ["selfcheck"], env=env, encoding="utf-8", timeout=10, dimensions=(40, 200)
     )
     child.logfile_read = log
-    child.expect_exact("Six questions on how confident you feel")
+    child.expect_exact("A few questions on how confident you feel")
     child.expect_exact("Your answers stay private")
     child.expect_exact("(Stanford Patient Education Research Center; Lorig et al. 2001)")
     replies = ["8", "skip", "11", "6", "9", "7", "5"]

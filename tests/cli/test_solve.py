@@ -115,7 +115,7 @@ def test_list_show_and_json(solve, run, run_json):
 
     out = run("solve", "show", "1").stdout
     assert out.startswith(
-        "Problem 1\nProblem  My back aches after I hoover the stairs\nKind     pain\n"
+        "Problem 1\nProblem  My back aches after I hoover the stairs\nKind     pain or discomfort\n"
     )
     assert "2  do my stretches before bed" in out and "trying now" in out
     assert "suggested" in out

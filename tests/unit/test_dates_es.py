@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from smcoach import i18n
-from smcoach.domain.dates import WEEKDAYS, parse_day, parse_weekdays
+from smcoach.domain.dates import WEEKDAYS, parse_day, parse_goal_day, parse_weekdays
 from smcoach.domain.problems import parse_yes
 from smcoach.domain.round import yes_no
 from smcoach.errors import SmcoachError
@@ -94,3 +94,151 @@ def test_a_spanish_yes(typed):
 def test_a_no(typed):
     assert parse_yes(typed) is False
     assert yes_no(typed) == "no"
+
+
+# --- days and goal dates in Spanish words ---------------------------------------------------------
+
+MONDAY = date(2026, 11, 30)
+
+
+@pytest.fixture
+def spanish():
+    i18n.use("es")
+    yield
+    i18n.use("en")
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("hoy", MONDAY),
+        ("ayer", date(2026, 11, 29)),
+        ("Mañana", date(2026, 12, 1)),
+        ("manana", date(2026, 12, 1)),  # typed without the tilde
+        ("anteayer", date(2026, 11, 28)),
+        ("pasado mañana", date(2026, 12, 2)),
+        ("lunes pasado", date(2026, 11, 23)),
+        ("el  viernes pasado", date(2026, 11, 27)),
+        ("próximo miércoles", date(2026, 12, 2)),
+        ("el proximo mie", date(2026, 12, 2)),
+        ("el jueves que viene", date(2026, 12, 3)),
+        ("este sábado", date(2026, 11, 28)),
+        ("mar", date(2026, 11, 24)),  # Tuesday, not March
+        ("yesterday", date(2026, 11, 29)),  # English always
+        ("last fri", date(2026, 11, 27)),
+        ("-2d", date(2026, 11, 28)),
+    ],
+)
+def test_a_day_in_spanish_words(spanish, typed, day):
+    assert parse_day(typed, MONDAY) == day
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("finales de marzo", date(2027, 3, 31)),
+        ("a fines de febrero", date(2027, 2, 28)),
+        ("fin de marzo de 2028", date(2028, 3, 31)),
+        ("marzo", date(2027, 3, 31)),
+        ("marzo de 2027", date(2027, 3, 31)),
+        ("dic 2026", date(2026, 12, 31)),
+        ("septiembre", date(2027, 9, 30)),
+        ("en 3 meses", date(2027, 2, 28)),
+        ("dentro de seis semanas", date(2027, 1, 11)),
+        ("en un año", date(2027, 11, 30)),
+        ("en 10 dias", date(2026, 12, 10)),
+        ("end of march", date(2027, 3, 31)),  # English always
+        ("in 3 months", date(2027, 2, 28)),
+    ],
+)
+def test_a_goal_date_in_spanish_words(spanish, typed, day):
+    assert parse_goal_day(typed, MONDAY) == day
+
+
+def test_spanish_words_are_read_only_in_spanish_and_errors_say_the_spanish_forms(spanish):
+    with pytest.raises(SmcoachError, match="hoy, ayer, mañana"):
+        parse_day("el mes que viene", MONDAY)
+    with pytest.raises(SmcoachError, match="finales de marzo"):
+        parse_goal_day("cuando pueda", MONDAY)
+    with pytest.raises(SmcoachError, match="1 de febrero de 2027 o 2 de enero de 2027"):
+        parse_goal_day("01/02/2027", MONDAY)
+    i18n.use("en")
+    for typed in ("ayer", "lunes pasado"):
+        with pytest.raises(SmcoachError):
+            parse_day(typed, MONDAY)
+    with pytest.raises(SmcoachError):
+        parse_goal_day("finales de marzo", MONDAY)
+
+
+@given(
+    st.sampled_from(SPANISH),
+    st.integers(0, 3),
+    st.sampled_from(["{d} pasado", "el {d} pasado", "próximo {d}", "el {d} que viene"]),
+    st.booleans(),
+)
+def test_any_weekday_before_or_after_reads_as_that_day(names, form, phrase, upper):
+    name = names[form % len(names)]
+    typed = phrase.format(d=name)
+    typed = typed.upper() if upper else typed
+    try:
+        i18n.use("es")
+        day = parse_day(typed, MONDAY)
+    finally:
+        i18n.use("en")
+    assert WEEKDAYS[day.weekday()] == WEEKDAYS[SPANISH.index(names)]
+    assert (day < MONDAY) == ("pasado" in phrase) and abs((day - MONDAY).days) <= 7
+
+
+# --- the words of a choice, in Spanish ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "choice"),
+    [
+        ("feedback", "hecho", "done"),
+        ("feedback", "En parte", "partly"),
+        ("feedback", "no hecho", "not"),
+        ("feedback", "done", "done"),  # English always
+        ("feedback", "h", "done"),  # the start of one choice's words
+        ("agreed", "sí", "agreed"),
+        ("agreed", "si", "agreed"),
+        ("agreed", "cambiar", "change"),
+        ("agreed", "dejar", "leave"),
+        ("discuss", "rehacer", "rework"),
+        ("discuss", "mantener", "keep"),
+        ("help_now", "dej", "leave"),
+    ],
+)
+def test_the_group_round_reads_spanish_answers(spanish, key, typed, choice):
+    from smcoach.domain.round import Ask, parse
+
+    assert parse(Ask(key), typed) == choice
+
+
+def test_skip_and_stop_in_spanish_and_the_error_names_the_spanish_words(spanish):
+    from smcoach.domain.round import Ask, Skip, Stop, parse
+
+    for typed, control in (("omitir", Skip), ("Parar", Stop), ("skip", Skip), ("stop", Stop)):
+        with pytest.raises(control):
+            parse(Ask("what"), typed)
+    with pytest.raises(
+        SmcoachError, match="responda hecho, en parte o no hecho .o omitir, o parar."
+    ):
+        parse(Ask("feedback"), "quizá")
+
+
+def test_carry_on_or_start_over_and_the_check_menu_in_spanish(spanish):
+    from smcoach.cli.prompts import checkin_options, pick
+    from smcoach.cli.session import _resume_choice
+
+    for typed in ("", "seguir", "Seg", "s", "sí", "carry on"):
+        assert _resume_choice(typed) == "resume"
+    for typed in ("empezar de nuevo", "emp", "n", "no", "over"):
+        assert _resume_choice(typed) == "over"
+    with pytest.raises(SmcoachError, match="responda 'seguir'"):
+        _resume_choice("quizá")
+    options = checkin_options()
+    assert [label for _, label in options] == ["hecho", "en parte", "no hecho", "día de descanso",
+                                               "omitir"]  # fmt: skip
+    assert [pick(typed, options) for typed in ("hecho", "no hecho", "día", "3", "done")] == [
+        "done", "not", "rest", "not", "done"]  # fmt: skip

@@ -36,8 +36,11 @@ def test_pick_gives_an_option_key_or_none(answer: str) -> None:
 def test_the_resume_question_takes_the_words_it_shows_and_their_starts() -> None:
     import pytest
 
-    from smcoach.cli.session import CHECK_OPTIONS, _resume_choice
+    from smcoach.cli.prompts import checkin_options
+    from smcoach.cli.session import _resume_choice
     from smcoach.errors import SmcoachError
+
+    CHECK_OPTIONS = checkin_options()
 
     for answer in ("", "c", "carry", "Carry On", "yes"):
         assert _resume_choice(answer) == "resume"

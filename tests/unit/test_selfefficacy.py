@@ -259,6 +259,23 @@ def test_the_rule_comes_from_the_scale_file() -> None:
 
 
 def test_parse_answers_for_a_four_item_form() -> None:
-    assert parse_answers("8,skip,6,9", items=4) == [8, None, 6, 9]
+    assert parse_answers("8,skip,6,9", selfefficacy.SEMCDS) == [8, None, 6, 9]
     with pytest.raises(SmcoachError, match="got 6"):
-        parse_answers("8,7,skip,9,6,7", items=4)
+        parse_answers("8,7,skip,9,6,7", selfefficacy.SEMCDS)
+
+
+def test_each_language_is_asked_its_own_published_form() -> None:
+    assert selfefficacy.form_for("en") == selfefficacy.SEMCD6
+    assert selfefficacy.form_for("es") == selfefficacy.SEMCDS
+    assert selfefficacy.form_for("fr") == selfefficacy.SEMCD6  # none published: English
+    for rule in selfefficacy.RULES.values():  # each form's file says the same rule
+        assert selfefficacy.rule_of(scale(*selfefficacy.SCALE_FILES[rule.form])) == rule
+    assert selfefficacy.example_answers(selfefficacy.SEMCDS) == "8,7,skip,9"
+    assert selfefficacy.example_answers(selfefficacy.SEMCD6) == "8,7,skip,9,6,7"
+
+
+def test_trends_show_the_form_of_the_latest_check_else_the_languages() -> None:
+    shown = selfefficacy.shown_form
+    assert shown({"SEMCD-S": 1, "SEMCD-6": 5}, "en") == "SEMCD-S"  # the latest's, not the most
+    assert shown({"SEMCD-6": 5}, "es") == "SEMCD-6"
+    assert shown({}, "es") == "SEMCD-S" and shown({}, "en") == "SEMCD-6"

@@ -36,8 +36,8 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 def _item_id(value: str | None) -> int:
     return require(
         value,
-        what="the agenda item ID",
-        how="it as an argument",
+        what=t("what.agenda_id"),
+        how=t("how.argument"),
         question="Which agenda item (ID)?",
         parse=lambda s: parse_id(s, "agenda item"),
     )
@@ -57,10 +57,10 @@ def add(
     """
     challenge = require(
         text,
-        what="the challenge",
-        how="it as an argument in quotes",
+        what=t("what.challenge"),
+        how=t("how.quoted"),
         question="What is a challenge you want to work on?",
-        parse=lambda s: require_text(s, "the challenge"),
+        parse=lambda s: require_text(s, t("what.challenge")),
     )
     store = ctx.obj.store
     same = next((i for i in store.agenda() if same_words(i.text, challenge)), None)

@@ -165,3 +165,16 @@ def choose_language(env: Env, flag: str | None, read_setting: bool = True) -> No
     setting = peek_setting(env.path, SETTING) if read_setting and not flag else None
     language = resolve(flag, setting, os.environ)
     i18n.use(language.code, language)
+
+
+def choose_help_language(args: list[str]) -> None:
+    """The language of --help, which click shows before the root's options are read: chosen
+    as choose_language will choose it, from --lang anywhere and a leading --db (and, as there,
+    not from the person's setting for the demo). A --lang smcoach does not speak is passed
+    over here, for the command line to refuse."""
+    from smcoach.domain.language import known, take_flag
+
+    words, flag = take_flag(args)
+    db = words[1] if len(words) > 1 and words[0] == "--db" else None
+    flag = flag if flag and known(flag) else None
+    choose_language(Env(db_path(db)), flag, read_setting="demo" not in words)

@@ -287,7 +287,7 @@ def erase(
 
         notice(t("erase.what_backups" if backups else "erase.what", path=env.path, folder=folder))
         word = t("erase.word")
-        answer = ask(t("erase.type", word=word), str, what="the confirmation")
+        answer = ask(t("erase.type", word=word), str, what=t("what.confirmation"))
         if answer.strip().lower() != word:
             notice(t("erase.stopped"))
             raise typer.Exit(1)

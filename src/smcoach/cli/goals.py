@@ -34,8 +34,8 @@ IdArg = Annotated[
 def _goal_id(value: str | None) -> int:
     return require(
         value,
-        what="the goal ID",
-        how="it as an argument",
+        what=t("what.goal_id"),
+        how=t("how.argument"),
         question="Which goal (ID)?",
         parse=lambda s: parse_id(s, "goal"),
     )
@@ -66,10 +66,10 @@ def add(
     """
     goal_text = require(
         text,
-        what="the goal",
-        how="it as an argument in quotes",
+        what=t("what.goal"),
+        how=t("how.quoted"),
         question="What do you want to achieve?",
-        parse=lambda s: require_text(s, "the goal"),
+        parse=lambda s: require_text(s, t("what.goal")),
     )
     day = today()
     show_goal_notes(goal_text)

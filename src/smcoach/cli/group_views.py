@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from smcoach.cli.prompts import Asker
     from smcoach.domain.course import Course, CoursePlan, Participant
     from smcoach.domain.course_report import Board, Report
+    from smcoach.domain.selfefficacy import Rule
     from smcoach.store import Store
 
 Opt = typer.Option
@@ -327,14 +328,15 @@ def _selfcheck_round(
 ) -> None:
     """Each participant in turn (domain/round.py ScaleRound): answer now, later, or stop the
     round. Each one's answers are saved when they finish."""
-    from smcoach.cli.selfcheck import SCALE
     from smcoach.content import scale
     from smcoach.domain.round import SCALE_TURN, ScaleRound
+    from smcoach.domain.selfefficacy import SCALE_FILES
 
-    items = scale(SCALE)
+    rule = _group_form()
+    items = scale(*SCALE_FILES[rule.form])
     options = [(key, t(f"group_view.selfcheck.option.{key}")) for key in SCALE_TURN]
     names = ", ".join(p.name for p in waiting)
-    asker.say(t("group_view.selfcheck.intro", week=week, names=names))
+    asker.say(t("group_view.selfcheck.intro", week=week, names=names, n=rule.items))
     asker.say(t("selfcheck.source", title=items["title"], publisher=items["publisher"],
                 citation=items["short_citation"]))  # fmt: skip
     turns = ScaleRound(waiting)
@@ -350,8 +352,16 @@ def _selfcheck_round(
         asker.say(t("group_view.selfcheck.not_asked", names=names, week=week))
 
 
+def _group_form() -> "Rule":
+    """The scale the group is asked: the one published in the language of the session."""
+    from smcoach import i18n
+    from smcoach.domain.selfefficacy import form_for
+
+    return form_for(i18n.language())
+
+
 def _ask_scale(asker: "Asker", person: "Participant", items: "dict[str, Any]") -> list[int | None]:
-    """The six questions, for one participant (their name on each, so that no answer goes to
+    """The scale's questions, for one participant (their name on each, so that no answer goes to
     the wrong person)."""
     from smcoach.domain.selfefficacy import parse_answer
 
@@ -367,24 +377,27 @@ def _ask_scale(asker: "Asker", person: "Participant", items: "dict[str, Any]") -
 
 
 def _save_scale(store: "Store", person: "Participant", week: int, given: list[int | None]) -> None:
-    from smcoach.domain.selfefficacy import FORM, score
+    from smcoach.domain.selfefficacy import score
     from smcoach.render import notice
     from smcoach.render.views import score_text
 
-    value = score(given)
-    store.save_group_selfcheck(person.id, week, FORM, given, value, now())
+    rule = _group_form()
+    value = score(given, rule)
+    store.save_group_selfcheck(person.id, week, rule.form, given, value, now())
     notice(t("group_view.selfcheck.saved", name=person.name, score=score_text(value)))
 
 
 def _selfcheck_from_file(store: "Store", week: int, asked: "list[Participant]", path: Path) -> None:
     """Every participant's answers from the file, all read and checked before any is saved."""
     from smcoach.cli.prompts import load_answers
-    from smcoach.domain.selfefficacy import parse_answers
+    from smcoach.domain.selfefficacy import example_answers, parse_answers
     from smcoach.render import notice
 
+    rule = _group_form()
+    shape = t("group_view.selfcheck.file_shape", path=path, example=example_answers(rule))
     table = load_answers(path)
     if not table:
-        raise SmcoachError(t("group_view.selfcheck.file_shape", path=path))
+        raise SmcoachError(shape)
     by_name = {p.name.casefold(): p for p in asked}
     given: list[tuple[Participant, list[int | None]]] = []
     for name, value in table.items():
@@ -393,10 +406,10 @@ def _selfcheck_from_file(store: "Store", week: int, asked: "list[Participant]", 
             raise SmcoachError(t("group_view.selfcheck.unknown", name=name, week=week,
                                  names=", ".join(p.name for p in asked)))  # fmt: skip
         if isinstance(value, dict):
-            raise SmcoachError(t("group_view.selfcheck.file_shape", path=path))
+            raise SmcoachError(shape)
         text = ",".join(map(str, value)) if isinstance(value, list) else str(value)
         try:
-            given.append((person, parse_answers(text)))
+            given.append((person, parse_answers(text, rule)))
         except SmcoachError as e:
             raise SmcoachError(t("group_view.selfcheck.file_answer", name=name, error=e)) from None
     for person, answers in given:

@@ -13,7 +13,8 @@ import typer
 from typer.core import TyperGroup
 
 from smcoach import __version__
-from smcoach.cli.common import Env, choose_language, db_path, failure
+from smcoach.cli import help_language
+from smcoach.cli.common import Env, choose_help_language, choose_language, db_path, failure
 from smcoach.messages import t
 from smcoach.safe_text import one_line
 
@@ -67,11 +68,22 @@ _HELD_HYPHEN = "\u2011"
 
 
 class _HelpFormatter(typer.Context.formatter_class):  # type: ignore[misc,valid-type]
+    """click's layout of help, wrapped between words, its own words in the person's language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, help_language.layout(help_language.USAGE))
+
+    def section(self, name: str) -> Any:
+        return super().section(help_language.layout(name))
+
     def write_text(self, text: str) -> None:
         super().write_text(text.replace("-", _HELD_HYPHEN))
 
     def write_dl(self, rows: Any, *args: Any, **kwargs: Any) -> None:
-        held = [(term, text.replace("-", _HELD_HYPHEN)) for term, text in rows]
+        held = [
+            (term, help_language.options_text(text).replace("-", _HELD_HYPHEN))
+            for term, text in rows
+        ]
         super().write_dl(held, *args, **kwargs)
 
     def getvalue(self) -> str:
@@ -83,15 +95,13 @@ class _HelpContext(typer.Context):
 
 
 def _ready_for_help(command: Any) -> Any:
-    """Help wrapped between words only; command lists that show each command's whole first
-    sentence, wrapped at the width, not cut short with '...' as click does at 45 characters."""
+    """Help in the person's language, wrapped between words only; command lists that show each
+    command's whole first sentence, wrapped at the width, not cut short with '...' as click
+    does at 45 characters."""
     for sub in getattr(command, "commands", {}).values():
         _ready_for_help(sub)
     command.context_class = _HelpContext
-    if command.short_help is None and command.help:
-        words = command.help.split("\n\n")[0].split()
-        end = next((n for n, w in enumerate(words, 1) if w.endswith(".")), len(words))
-        command.short_help = " ".join(words[:end])
+    help_language.speak(command)
     return command
 
 
@@ -129,6 +139,7 @@ class SmcoachGroup(TyperGroup):
         super().__init__(**attrs)
         for command in self.commands.values():  # the root's own; the others when built
             _ready_for_help(command)
+        help_language.speak(self)
         self.commands = _Commands(self.commands)
 
     def main(self, args: Any = None, *rest: Any, **kwargs: Any) -> Any:
@@ -140,17 +151,23 @@ class SmcoachGroup(TyperGroup):
             if isinstance(arg, str) and "\x00" in arg:  # only from a caller inside Python
                 sys.stderr.write("Error: " + t("argv.nul", n=n) + "\n")
                 sys.exit(1)
+        if any(arg in ("-h", "--help") for arg in given):  # shown before the root's callback
+            choose_help_language(given)
+            help_language.speak(self)
+            for command in self.commands.built.values():  # type: ignore[attr-defined]
+                _ready_for_help(command)
         return super().main(args, *rest, **kwargs)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """The list of commands in --help, from their summaries generated into cli/fastspec.py
         (a test keeps them equal to the declarations'): listing the commands need not build,
         import and introspect, every one of them."""
+        from smcoach import i18n
         from smcoach.cli.fastspec import SUMMARIES
 
         rows = []
         for name in self.list_commands(ctx):
-            summary = SUMMARIES.get(name)
+            summary = SUMMARIES.get(name) if i18n.language() == "en" else None
             if summary is None:  # not generated yet: built, as typer would
                 command = self.get_command(ctx, name)
                 summary = command.get_short_help_str(10**6) if command else None

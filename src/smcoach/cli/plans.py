@@ -217,9 +217,9 @@ def _make_plan(
     if asker is not None and None in (what, how_much, when, confidence) + ((days or times),):
         asker.say(card("plan", "intro"))
     draft = PlanDraft(
-        what=_part(asker, what, "what", "what you will do", "--what", defaults),
-        how_much=_part(asker, how_much, "how_much", "how much", "--how-much", defaults),
-        when=_part(asker, when, "when", "when", "--when", defaults),
+        what=_part(asker, what, "what", t("field.what"), "--what", defaults),
+        how_much=_part(asker, how_much, "how_much", t("field.how_much"), "--how-much", defaults),
+        when=_part(asker, when, "when", t("field.when"), "--when", defaults),
         days=None,
         times=None,
         confidence=0,
@@ -236,8 +236,8 @@ def _make_plan(
             asker,
             None,
             "how_often",
-            "how often",
-            "--days mon,wed,fri or --times N",
+            t("field.days"),
+            t("how.days_or_times"),
             parse_how_often,
             defaults.get("how_often"),
         )
@@ -247,7 +247,7 @@ def _make_plan(
             asker,
             confidence,
             "confidence",
-            "your confidence",
+            t("field.confidence"),
             "--confidence 0-10",
             parse_confidence,
         )
@@ -321,7 +321,7 @@ def _help_now_choice(asker: Asker, key: str, *, shown: bool = False) -> str:
                ("leave", card("plan", "help_now_leave"))]  # fmt: skip
     if asker.choose("plan.help_now", card("plan", "help_now"), options) == "leave":
         raise PlanLeft
-    return asker.ask(f"plan.{key}", card("plan", key), _text(key.replace("_", " ")))
+    return asker.ask(f"plan.{key}", card("plan", key), _text(t(f"field.{key}")))
 
 
 def _need(
@@ -391,7 +391,11 @@ def _reask(asker: Asker, draft: "PlanDraft", field: str) -> "PlanDraft":
     from smcoach.content import card
 
     if field == "days":
-        current = ",".join(draft.days) if draft.days is not None else str(draft.times)
+        from smcoach.render.views import weekday_text
+
+        # as the person's language writes the days (and reads them back): lun,mié,vie
+        days = draft.days
+        current = ",".join(map(weekday_text, days)) if days is not None else str(draft.times)
         question = card("plan", "again", question=card("plan", "how_often"))
         days, times = asker.ask("plan.how_often", question, parse_how_often, default=current)
         return draft._replace(days=days, times=times)
@@ -467,7 +471,7 @@ def _coach_at_prompts(
                 kept_low = True
             elif choice == "barrier":
                 barrier = asker.ask(
-                    "plan.barrier", card("plan", "barrier"), _text("what is in the way")
+                    "plan.barrier", card("plan", "barrier"), _text(t("what.barrier"))
                 )
                 idea = asker.optional("plan.barrier_idea", card("plan", "barrier_idea"))
                 barrier += f" (idea: {idea})" if idea else ""
@@ -541,8 +545,8 @@ def end(ctx: typer.Context, plan_id: IdArg = None) -> None:
     """
     number = require(
         plan_id,
-        what="the plan ID",
-        how="it as an argument",
+        what=t("what.plan_id"),
+        how=t("how.argument"),
         question="Which plan (ID)?",
         parse=lambda s: parse_id(s, "plan"),
     )

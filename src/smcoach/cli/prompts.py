@@ -99,7 +99,19 @@ def choose(question: str, options: list[tuple[str, str]], *, what: str) -> str:
             raise SmcoachError(t("menu.choose", n=len(options)))
         return key
 
-    return ask("Your choice", parse, what=what, gap=False)
+    return ask(t("menu.your_choice"), parse, what=what, gap=False)
+
+
+def checkin_options(skip: str = "skip") -> list[tuple[str, str]]:
+    """How a planned day went, as a menu's options: each choice with its words in this
+    command's language; `skip` names the words for leaving the day unanswered."""
+    return [(key, t(f"answer.{key}")) for key in ("done", "partly", "not", "rest")] + [
+        ("skip", t(f"answer.{skip}"))
+    ]
+
+
+def yes_no_options() -> list[tuple[str, str]]:
+    return [("yes", t("answer.yes")), ("no", t("answer.no"))]
 
 
 def pick(answer: str, options: list[tuple[str, str]]) -> str | None:
@@ -237,7 +249,7 @@ class AnswersAsker(Asker):
         if chosen is None:
             keys = [k for k, _ in options]
             raise SmcoachError(
-                t("answers.invalid", name=key, error="choose one of " + ", ".join(keys))
+                t("answers.invalid", name=key, error=t("answers.choose_one", keys=", ".join(keys)))
             )
         return chosen
 
@@ -247,7 +259,7 @@ class AnswersAsker(Asker):
         self.used[key] = 1
         value = self.answers.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise SmcoachError(t("answers.invalid", name=key, error="give a list of texts"))
+            raise SmcoachError(t("answers.invalid", name=key, error=t("answers.list_of_texts")))
         return [v for v in value if v.strip()]
 
 
@@ -280,7 +292,7 @@ def load_answers(path: Path) -> dict[str, Any]:
     except ValueError:  # a number with more digits than Python converts
         raise SmcoachError(t("answers.malformed", path=path, error=t("answers.huge"))) from None
     if not isinstance(data, dict):
-        raise SmcoachError(t("answers.malformed", path=path, error="expected a table of steps"))
+        raise SmcoachError(t("answers.malformed", path=path, error=t("answers.table_of_steps")))
     _check_shape(data, path)
     screen_all(data)
     return data

@@ -32,10 +32,10 @@ def add(
     """
     question = require(
         text,
-        what="the question",
-        how="it as an argument in quotes",
+        what=t("what.question"),
+        how=t("how.quoted"),
         question="What do you want to ask?",
-        parse=lambda s: require_text(s, "the question"),
+        parse=lambda s: require_text(s, t("what.question")),
     )
     notice(t("saved.question", id=ctx.obj.store.add_question(question, today())))
 
@@ -75,8 +75,8 @@ def done(
     """
     number = require(
         question_id,
-        what="the question ID",
-        how="it as an argument",
+        what=t("what.question_id"),
+        how=t("how.argument"),
         question="Which question (ID)?",
         parse=lambda s: parse_id(s, "question"),
     )

@@ -1,9 +1,11 @@
-"""smcoach selfcheck: the Self-Efficacy for Managing Chronic Disease 6-item scale, and its history.
+"""smcoach selfcheck: the self-efficacy scale published in the person's language, and its history.
 
-The items come from content/scales/semcd6.en.toml, exactly as published; the scoring rule and
-when to suggest the scale are in smcoach.domain.selfefficacy. Questions go through an Asker
-(keys 'selfcheck.1' to 'selfcheck.6'); nothing is saved until all six are answered or skipped,
-and then the check and its answers are saved in one transaction.
+In English the Self-Efficacy for Managing Chronic Disease 6-item scale (SEMCD-6), in Spanish
+the Spanish scale (SEMCD-S, four items of its own): each from content/scales/, exactly as
+published; the forms' rules and when to suggest the scale are in smcoach.domain.selfefficacy.
+Questions go through an Asker (keys 'selfcheck.1' on); nothing is saved until every one is
+answered or skipped, and then the check and its answers are saved in one transaction, under
+the name of its form.
 """
 
 from collections.abc import Callable
@@ -15,18 +17,18 @@ import typer
 from smcoach.cli.common import interactive, now, today
 from smcoach.cli.prompts import Asker, TerminalAsker, ask
 from smcoach.domain.dates import parse_day
+from smcoach.domain.selfefficacy import example_answers
 from smcoach.errors import SmcoachError
-from smcoach.i18n import day_text
+from smcoach.i18n import day_text, language
 from smcoach.messages import t
 from smcoach.render import notice
 
 if TYPE_CHECKING:
-    from smcoach.domain.selfefficacy import Selfcheck
+    from smcoach.domain.selfefficacy import Rule, Selfcheck
     from smcoach.store import Store
 
 T = TypeVar("T")
 Opt = typer.Option
-SCALE = "semcd6"
 
 
 def selfcheck(
@@ -70,7 +72,7 @@ def selfcheck(
 
     Example: smcoach selfcheck --answers 8,7,skip,9,6,7
     """
-    from smcoach.domain.selfefficacy import parse_answers
+    from smcoach.domain.selfefficacy import form_for, parse_answers
     from smcoach.render import views, write, write_json
 
     if history:
@@ -86,26 +88,32 @@ def selfcheck(
     when = parse_day(on, day) if on is not None else day
     if when > day:
         raise SmcoachError(t("selfcheck.future", day=when))
+    rule = form_for(language())
     if answers is not None:
-        given = parse_answers(answers)
+        given = parse_answers(answers, rule)
     elif interactive():
-        given = ask_selfcheck(_Terminal())
+        given = ask_selfcheck(_Terminal(), rule)
     else:
-        raise SmcoachError(t("selfcheck.needs_terminal"))
-    check = save_selfcheck(ctx.obj.store, when, given)
+        raise SmcoachError(
+            t("selfcheck.needs_terminal", n=rule.items, example=example_answers(rule))
+        )
+    check = save_selfcheck(ctx.obj.store, when, given, rule)
     notice(t("selfcheck.saved", day=day_text(when, "day_year"), form=check.form))
     notice(views.selfcheck_explained(check))
+    for form, n in ctx.obj.store.selfcheck_forms().items():
+        if form != check.form:  # a person who has switched language: a different scale
+            notice(t("selfcheck.other_form", form=check.form, other=form, n=n))
     if json_out:
         write_json(views.selfcheck_json(check))
 
 
-def ask_selfcheck(asker: Asker) -> list[int | None]:
-    """Ask the six items in turn (keys 'selfcheck.1' to 'selfcheck.6'); returns the answers,
-    None for each one skipped. Saves nothing."""
+def ask_selfcheck(asker: Asker, rule: "Rule") -> list[int | None]:
+    """Ask the form's items in turn (keys 'selfcheck.1' on); returns the answers, None for
+    each one skipped. Saves nothing."""
     from smcoach.content import scale
-    from smcoach.domain.selfefficacy import parse_answer
+    from smcoach.domain.selfefficacy import SCALE_FILES, parse_answer
 
-    items = scale(SCALE)
+    items = scale(*SCALE_FILES[rule.form])
     asker.say(t("selfcheck.intro"))
     asker.say(
         t(
@@ -124,19 +132,21 @@ def ask_selfcheck(asker: Asker) -> list[int | None]:
     return answers
 
 
-def save_selfcheck(store: "Store", day: Date, answers: list[int | None]) -> "Selfcheck":
-    """Score the answers and save them, all in one transaction."""
-    from smcoach.domain.selfefficacy import FORM, Selfcheck, score
+def save_selfcheck(
+    store: "Store", day: Date, answers: list[int | None], rule: "Rule"
+) -> "Selfcheck":
+    """Score the answers by their form's rule and save them, all in one transaction."""
+    from smcoach.domain.selfefficacy import Selfcheck, score
 
-    value = score(answers)
+    value = score(answers, rule)
     created_at = now()
-    replaced = store.selfchecks_on(day, FORM)
-    check_id = store.add_selfcheck(day, FORM, answers, value, created_at)
+    replaced = store.selfchecks_on(day, rule.form)
+    check_id = store.add_selfcheck(day, rule.form, answers, value, created_at)
     if replaced:
         from smcoach.render import notice
 
         notice(t("selfcheck.replaced", day=day_text(day, "day_year")))
-    return Selfcheck(check_id, day, FORM, value, tuple(answers), created_at)
+    return Selfcheck(check_id, day, rule.form, value, tuple(answers), created_at)
 
 
 class _Terminal(TerminalAsker):

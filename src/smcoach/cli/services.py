@@ -232,7 +232,9 @@ def _ask_essentials(given: dict[str, object]) -> dict[str, object]:
     if not given.get("name"):
         found["name"] = ask(t("services.q.name"), lambda s: require_text(s, what), what=what)
     if "description" not in given:
-        found["description"] = ask_optional(t("services.q.description"), what="what it offers")
+        found["description"] = ask_optional(
+            t("services.q.description"), what=t("what.service_offer")
+        )
     if not any(given.get(f) for f in ("phone", "email", "url")):
 
         def contact(text: str) -> tuple[str, str] | None:
@@ -243,7 +245,7 @@ def _ask_essentials(given: dict[str, object]) -> dict[str, object]:
                 raise SmcoachError(t("services.contact_unclear", got=text))
             return field, text.strip()
 
-        answer = ask(t("services.q.contact"), contact, what="how to get in touch", default="")
+        answer = ask(t("services.q.contact"), contact, what=t("what.service_contact"), default="")
         if answer is not None:
             found[answer[0]] = answer[1]
     return found
@@ -297,8 +299,8 @@ def _own_id(value: str | None, store: object) -> int:
 
     text = require(
         value,
-        what="the service ID",
-        how="it as an argument",
+        what=t("what.service_id"),
+        how=t("how.argument"),
         question=t("services.q.which"),
         parse=lambda s: s.strip(),
     )
@@ -380,8 +382,8 @@ def show(ctx: typer.Context, service_id: IdArg = None, json_out: JsonOpt = False
 
     text = require(
         service_id,
-        what="the service ID",
-        how="it as an argument",
+        what=t("what.service_id"),
+        how=t("how.argument"),
         question=t("services.q.which"),
         parse=lambda s: s.strip(),
     )

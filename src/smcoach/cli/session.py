@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from smcoach.cli.common import interactive, now, today
-from smcoach.cli.prompts import Asker, TerminalAsker
+from smcoach.cli.prompts import Asker, TerminalAsker, checkin_options, yes_no_options
+from smcoach.domain.rules import answer_words
 from smcoach.errors import InputEnded, SmcoachError
 from smcoach.i18n import day_text
 from smcoach.messages import t
@@ -28,9 +29,6 @@ class SessionStopped(Exception):
     """The person chose to stop the session after smcoach showed how to get help now."""
 
 
-CHECK_OPTIONS = [("done", "done"), ("partly", "partly"), ("not", "not done"),
-                 ("rest", "rest day"), ("skip", "skip")]  # fmt: skip
-YES_NO = [("yes", "yes"), ("no", "no")]
 REPLAYED = ("intro", "feedback", "running", "goal", "plan")
 
 
@@ -168,8 +166,9 @@ def session(
     current = store.open_session()
     if current is not None:
         step_name = t(f"session.step_name.{current.step}")  # in words, not smcoach's own names
-        question = t("session.resume", step=step_name, day=day_text(current.started_on, "day"))
-        choice = asker.ask("session.resume", question, _resume_choice, default="carry on")
+        question = t("session.resume", step=step_name, day=day_text(current.started_on, "day"),
+                     **answer_words())  # fmt: skip
+        choice = asker.ask("session.resume", question, _resume_choice, default=t("answer.carry_on"))
         if choice == "over":
             store.end_session(current.id, "abandoned", now())
             current = None
@@ -226,19 +225,25 @@ def _talk_first(asker: Asker) -> None:
     from smcoach.content import card
 
     asker.say(t("session.talk_first"))
-    if asker.choose("session.carry_on", card("session", "carry_on"), YES_NO) == "no":
+    if asker.choose("session.carry_on", card("session", "carry_on"), yes_no_options()) == "no":
         asker.say(t("session.stopped"))
         raise SessionStopped
 
 
-def _resume_choice(answer: str) -> str:
-    """'carry on' or 'over', as words or any start of them ('c', 'start o'), or yes / no."""
-    a = " ".join(answer.split()).lower()
-    if a in ("", "y", "yes", "resume") or "carry on".startswith(a):
+def _resume_choice(typed: str) -> str:
+    """'carry on' or 'over' (and their words in this command's language), as words or any
+    start of them ('c', 'start o'), or yes / no."""
+    from smcoach.domain.rules import NO, YES, answer, unaccented
+
+    a = unaccented(answer(" ".join(typed.split())))
+    words = answer_words()
+    carry_on = ("carry on", unaccented(answer(words["carry_on"])))
+    over = ("over", "start over", unaccented(answer(words["over"])))
+    if a in {"resume", *map(unaccented, YES)} or any(w.startswith(a) for w in carry_on):
         return "resume"
-    if a in ("n", "no") or "over".startswith(a) or "start over".startswith(a):
+    if a in NO or any(w.startswith(a) for w in over):
         return "over"
-    raise SmcoachError(t("session.resume_answer"))
+    raise SmcoachError(t("session.resume_answer", **words))
 
 
 def gather_facts(store: "Store", day: date, current: "Session | None") -> "Facts":
@@ -298,7 +303,7 @@ def step_feedback(store: "Store", asker: Asker, current: "Session", day: date) -
     for d in days_to_ask(plan, checkins, min(day, plan.end)):
         status = asker.choose(f"feedback.{d.isoformat()}",
                               card("session", "feedback_day", day=day_text(d, "day")),
-                              CHECK_OPTIONS)  # fmt: skip
+                              checkin_options())  # fmt: skip
         if status != "skip":
             store.check_in(CheckIn(plan.id, d, status, None), now())
     checkins = store.checkins([plan.id])[plan.id]
@@ -319,7 +324,7 @@ def step_feedback(store: "Store", asker: Asker, current: "Session", day: date) -
     if hold_back(barrier):  # not a problem to solve with ideas
         _talk_first(asker)
     elif fell_short:
-        asker.choose("feedback.solve", card("session", "feedback_solve"), YES_NO)
+        asker.choose("feedback.solve", card("session", "feedback_solve"), yes_no_options())
 
 
 def step_solve(store: "Store", asker: Asker, current: "Session", day: date) -> None:
@@ -369,7 +374,7 @@ def step_running(store: "Store", asker: Asker, current: "Session", day: date) ->
     for d in days_to_ask(plan, checkins, day):
         status = asker.choose(f"running.{d.isoformat()}",
                               card("session", "running_day", day=day_text(d, "day")),
-                              CHECK_OPTIONS)  # fmt: skip
+                              checkin_options())  # fmt: skip
         if status != "skip":
             store.check_in(CheckIn(plan.id, d, status, None), now())
     asker.say(views.tally(plan, store.checkins([plan.id])[plan.id]))
@@ -456,7 +461,7 @@ def step_goal(store: "Store", asker: Asker, current: "Session", day: date) -> No
         if choice == "keep":
             return
     text = asker.ask("goal.text", card("session", "goal_text", focus=focus.text),
-                     lambda s: require_text(s, "the goal"))  # fmt: skip
+                     lambda s: require_text(s, t("what.goal")))  # fmt: skip
     from smcoach.cli.goals import show_goal_notes
 
     held = hold_back(text)  # kept as written, with no date and no plan tied to it

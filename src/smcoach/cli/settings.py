@@ -58,8 +58,8 @@ def set_country(
 
     value = _set(ctx, SETTING, None if unset else require(
         code,
-        what="the country code",
-        how="it as an argument (such as GB), or --unset to clear it",
+        what=t("what.country"),
+        how=t("how.country"),
         question=t("settings.which_country"),
         parse=parse_country,
     ))  # fmt: skip
@@ -95,8 +95,8 @@ def set_lang(
 
     value = _set(ctx, SETTING, None if unset else require(
         code,
-        what="the language",
-        how="it as an argument (en or es), or --unset to clear it",
+        what=t("what.language"),
+        how=t("how.language"),
         question=t("settings.which_lang"),
         parse=parse,
     ))  # fmt: skip

@@ -128,8 +128,8 @@ def _problem_id(value: str | None) -> int:
 
     return require(
         value,
-        what="the problem ID",
-        how="it as an argument",
+        what=t("what.problem_id"),
+        how=t("how.argument"),
         question=card("solve", "which"),
         parse=lambda s: parse_id(s, "problem"),
     )
@@ -236,7 +236,7 @@ def _name(store: "Store", asker: Asker, today: date, draft: str | None = None) -
     asker.say(card("solve", "intro"))
     _heading(asker, "name")
     question = card("solve", "problem_draft" if draft else "problem")
-    text = asker.ask("solve.problem", question, _text("the problem"), default=draft or None)
+    text = asker.ask("solve.problem", question, _text(t("what.problem")), default=draft or None)
     problem_id = store.add_problem(text, today, now())
     asker.say(t("solve.saved", id=problem_id))
     if hold_back(text):
@@ -247,7 +247,7 @@ def _name(store: "Store", asker: Asker, today: date, draft: str | None = None) -
     if is_vague(text):
         asker.say(card("solve", "vague"))
         better = asker.ask(
-            "solve.problem_again", card("solve", "problem_again"), _text("the problem"), text
+            "solve.problem_again", card("solve", "problem_again"), _text(t("what.problem")), text
         )
         if better != text:
             store.rename_problem(problem_id, better, today)
@@ -481,7 +481,7 @@ def _try_new_idea(
 ) -> bool:
     from smcoach.content import card
 
-    text = asker.ask("solve.new_idea", card("solve", "new_idea"), _text("the idea"))
+    text = asker.ask("solve.new_idea", card("solve", "new_idea"), _text(t("what.idea")))
     if hold_back(text):
         return _talk_first(store, asker, problem, text, today)
     attempt_id = store.add_and_choose_idea(problem.id, text, source, today)

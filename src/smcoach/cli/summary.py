@@ -16,8 +16,10 @@ def appointment_summary(store: "Store", day: date) -> "Summary":
     """The summary made on `day`: the open agenda, active goals, this week's plans, the trends
     of the four ISO weeks up to `day`'s, symptom averages over the 28 days up to and including
     `day`, open problems, the latest self-efficacy check and the questions not yet asked."""
+    from smcoach import i18n
     from smcoach.domain import summary as domain
     from smcoach.domain.dates import iso_week
+    from smcoach.domain.selfefficacy import shown_form
 
     mondays = domain.trend_window(day)
     first, last = iso_week(mondays[0]), iso_week(mondays[-1])
@@ -33,6 +35,7 @@ def appointment_summary(store: "Store", day: date) -> "Summary":
     }
     problems = store.problems()
     ids = [p.id for p in problems]
+    form = shown_form(store.selfcheck_forms(), i18n.language())
     return domain.build(
         day,
         agenda=store.agenda(),
@@ -40,7 +43,8 @@ def appointment_summary(store: "Store", day: date) -> "Summary":
         plans=plans,
         checkins=store.checkins([p.id for p in plans]),
         plan_weeks=plan_weeks,
-        selfefficacy_weeks=store.weekly_selfefficacy(first, last),
+        selfefficacy_weeks=store.weekly_selfefficacy(first, last, form),
+        selfefficacy_form=form,
         symptom_weeks=store.symptom_weekly_averages(first, last),
         symptoms=symptoms,
         averages=averages,

@@ -40,8 +40,8 @@ def _name(value: str | None, question: str) -> str:
 
     return require(
         None,
-        what="the symptom's name",
-        how="it as an argument",
+        what=t("what.symptom_name"),
+        how=t("how.argument"),
         question=card("symptoms", question),
         parse=parse_name,
     )

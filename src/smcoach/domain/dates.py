@@ -9,6 +9,7 @@ from functools import cache
 
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
+from smcoach.records import NamedTuple
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAY_NAMES = {
@@ -55,7 +56,7 @@ def in_calendar(day: date, text: str) -> date:
 
 
 def _read_day(text: str, today: date) -> date:
-    s = _typed(text)
+    s = in_english(_typed(text))
     if s == "today":
         return today
     if s == "yesterday":
@@ -103,7 +104,7 @@ def parse_goal_day(text: str, today: date) -> date:
     which could be read two ways, is refused with both readings."""
     from dateutil.relativedelta import relativedelta
 
-    s = " ".join(text.strip().lower().split())
+    s = in_english(_typed(text))
     if m := re.fullmatch(_SLASHED, s):
         raise SmcoachError(_two_ways(text, int(m[1]), int(m[2]), int(m[3])))
     day: date | None = None
@@ -131,12 +132,13 @@ def parse_goal_day(text: str, today: date) -> date:
 
 def _two_ways(text: str, a: int, b: int, year: int) -> str:
     """Why 01/02/2027 is refused: the days it could mean, as the person would say them."""
+    from smcoach.i18n import day_text
+
     year += 2000 if year < 100 else 0
     readings = []
     for day, month in ((a, b), (b, a)):
         try:
-            reading = date(year, month, day)
-            readings.append(f"{reading.day} {reading:%B %Y}")
+            readings.append(day_text(date(year, month, day), "long"))
         except ValueError:
             continue
     if len(set(readings)) == 2:
@@ -193,6 +195,104 @@ def _local_weekdays(language: str) -> dict[str, int]:
             )
             found[spelled] = found[plain] = number
     return found
+
+
+# --- days and dates as typed in another language ----------------------------------------------
+
+_SLOTS = {
+    "day": r"(?P<day>[^\W\d_]+)",
+    "month": r"(?P<month>[^\W\d_]+)",
+    "n": r"(?P<n>[0-9]{1,3}|[^\W\d_]+)",
+    "unit": r"(?P<unit>[^\W\d_]+)",
+    "year": r"(?P<year>[0-9]{4})",
+}
+_ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+                   "september", "october", "november", "december")  # fmt: skip
+
+
+def in_english(typed: str, language: str | None = None) -> str:
+    """A day or goal date as typed (in lower case, see `_typed`) in `language` (default: the
+    language of this command), in the English form the parsers read: "ayer" -> "yesterday",
+    "lunes pasado" -> "last mon", "finales de marzo" -> "end of march", "en 3 meses" -> "in 3
+    months". English, and anything the language's forms do not hold, comes back unchanged.
+
+    The names of days and months and the words for nearby days come from the Unicode CLDR
+    (through Babel); the forms around them from content/dates/<language>.toml."""
+    if language is None:
+        from smcoach.i18n import language as current
+
+        language = current()
+    if language == "en" or not re.search(r"[^\W\d_]", typed):  # no words to read: 2026-11-23
+        return typed
+    words = _local_words(language)
+    plain = _plain(typed)
+    if plain in words.nearby:
+        return words.nearby[plain]
+    if plain in words.weekdays:  # a day's name, read as it is ("mar": Tuesday, not March)
+        return typed
+    for pattern, english in words.phrases:
+        if (m := pattern.fullmatch(plain)) is None:
+            continue
+        slots = {name: _slot(name, value, words) for name, value in m.groupdict().items()}
+        if None not in slots.values():
+            return english.format(**slots)
+    return typed
+
+
+class _Words(NamedTuple):
+    nearby: dict[str, str]  # "ayer": "yesterday", "pasado manana": "+2d"
+    weekdays: dict[str, int]  # "lunes", "lun", "miercoles": 0, 0, 2
+    months: dict[str, int]  # "marzo", "mar": 3
+    phrases: list[tuple[re.Pattern[str], str]]  # a form, as a pattern, and its English
+    words: dict[str, str]  # "meses": "months", "un": "a"
+
+
+def _slot(name: str, value: str, words: _Words) -> str | None:
+    """A slot's value as the English form reads it; None when it is not one (then the form
+    does not match)."""
+    if name == "day":
+        number = words.weekdays.get(value, _WEEKDAY_NAMES.get(value))
+        return None if number is None else WEEKDAYS[number]
+    if name == "month":
+        number = words.months.get(value, _MONTHS.get(value))
+        return None if number is None else _ENGLISH_MONTHS[number - 1]
+    if name == "year" or (name == "n" and value.isdigit()):
+        return value
+    return words.words.get(value)
+
+
+@cache
+def _local_words(language: str) -> _Words:
+    from babel import Locale
+    from babel.dates import get_month_names
+
+    from smcoach.content import date_words
+
+    relative = Locale.parse(language)._data["date_fields"]["day"]["relative"]
+    by_offset = {0: "today", -1: "yesterday", 1: "tomorrow"}
+    nearby = {_plain(text): by_offset.get(n, f"{n:+d}d") for n, text in relative.items()}
+    months = {}
+    for width in ("wide", "abbreviated"):
+        for number, name in get_month_names(width, locale=language).items():
+            months[_plain(name.lower().rstrip("."))] = number
+    table = date_words(language)
+    phrases = []
+    for form, english in table["phrases"].items():
+        pattern = re.escape(_plain(form))
+        for slot, group in _SLOTS.items():
+            pattern = pattern.replace(re.escape("{" + slot + "}"), group)
+        phrases.append((re.compile(pattern), english))
+    plain_words = {_plain(k): v for k, v in table["words"].items()}
+    weekdays = {_plain(k): v for k, v in _local_weekdays(language).items()}
+    return _Words(nearby, weekdays, months, phrases, plain_words)
+
+
+def _plain(text: str) -> str:
+    """`text` without its accents ("próximo" -> "proximo"), one space between words."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", " ".join(text.lower().split()))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def parse_weekdays(text: str, language: str | None = None) -> tuple[str, ...]:

@@ -29,7 +29,16 @@ from typing import NamedTuple
 from smcoach.domain.coach import LOW_CONFIDENCE, Finding, next_ask
 from smcoach.domain.course import Course, CoursePlan, Participant
 from smcoach.domain.models import PlanDraft
-from smcoach.domain.rules import CONFIDENT, parse_confidence, parse_how_often, require_text
+from smcoach.domain.rules import (
+    CONFIDENT,
+    answer,
+    answer_words,
+    parse_confidence,
+    parse_how_often,
+    require_text,
+    unaccented,
+    with_translations,
+)
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
 
@@ -124,25 +133,26 @@ class Summary(NamedTuple):
 
 
 def yes_no(text: str) -> str:
-    from smcoach.domain.rules import NO, YES, answer
+    from smcoach.domain.rules import NO, YES
 
     a = answer(text)
     if a in YES:
         return "yes"
     if a in NO:
         return "no"
-    raise SmcoachError(t("group.yes_no", got=text))
+    raise SmcoachError(t("group.yes_no", got=text, **answer_words()))
 
 
 def _one_of(text: str, words: dict[str, str], key: str) -> str:
-    """The choice a word names, or its first letters ('p' for partly)."""
-    a = " ".join(text.split()).lower()
-    if a in words:
-        return words[a]
-    starting = {v for w, v in words.items() if a and w.startswith(a)}
+    """The choice a word names, or its first letters ('p' for partly), accented or not."""
+    typed = {answer(" ".join(text.split())), unaccented(answer(" ".join(text.split())))}
+    for a in typed:
+        if a in words:
+            return words[a]
+    starting = {v for w, v in words.items() for a in typed if a and w.startswith(a)}
     if len(starting) == 1:
         return starting.pop()
-    raise SmcoachError(t(f"group.choose_{key}", got=text))
+    raise SmcoachError(t(f"group.choose_{key}", got=text, **answer_words()))
 
 
 _CHOICES = {
@@ -162,7 +172,7 @@ _CHOICES = {
 def parse(ask: Ask, text: str) -> str:
     """An answer as it is kept: a choice as its word, a part of the plan as typed (checked).
     'skip' and 'stop' raise Skip and Stop, at any question."""
-    control = text.strip().lower()
+    control = with_translations({"skip": "skip", "stop": "stop"}).get(answer(text))
     if control == "skip":
         raise Skip
     if control == "stop":
@@ -171,7 +181,7 @@ def parse(ask: Ask, text: str) -> str:
     if key in ("present", "problem_solving"):
         return yes_no(text)
     if key in _CHOICES:
-        return _one_of(text, _CHOICES[key], key)
+        return _one_of(text, with_translations(_CHOICES[key]), key)
     if key == "how_often":
         parse_how_often(text)  # checked as a person's plan is; kept as typed
         return text.strip()

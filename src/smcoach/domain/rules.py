@@ -1,6 +1,7 @@
 """Validation rules for values a person types: shared by flags, prompts and the store."""
 
 import re
+from collections.abc import Mapping
 
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
@@ -72,6 +73,36 @@ def same_words(a: str, b: str) -> bool:
 # cannot be mistaken for anything else in English).
 YES = frozenset({"y", "yes", "s", "si", "sí"})
 NO = frozenset({"n", "no"})
+
+
+ANSWERS = ("done", "partly", "not", "rest", "skip", "stop", "yes", "no", "change", "leave",
+           "rework", "keep", "carry_on", "over")  # fmt: skip
+
+
+def answer_words() -> dict[str, str]:
+    """The word a person types for each choice in this command's language (messages
+    'answer.*'), by choice: as fields for the questions and errors that name them."""
+    return {key: t(f"answer.{key}") for key in ANSWERS}
+
+
+def with_translations(words: Mapping[str, str]) -> dict[str, str]:
+    """`words` (English word -> the choice it names), with each English word's own word in
+    this command's language (answer_words) naming the same choice, accented or not."""
+    found = dict(words)
+    for english, choice in words.items():
+        key = english.replace(" ", "_")
+        if key in ANSWERS:
+            local = answer(t(f"answer.{key}"))
+            found.setdefault(local, choice)
+            found.setdefault(unaccented(local), choice)
+    return found
+
+
+def unaccented(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def answer(text: str) -> str:

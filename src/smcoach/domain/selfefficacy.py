@@ -26,8 +26,6 @@ ITEMS = 6
 LOWEST, HIGHEST = 1, 10
 MOST_MISSING = 2  # more items skipped than this and the scale is not scored
 SKIP = "skip"
-# The number of items of each form smcoach knows (tests check them against the scale files).
-FORM_ITEMS = {FORM: ITEMS, "SEMCD-S": 4}
 
 SIX_WEEKS = timedelta(days=42)  # after the first: the length of the six-week course
 THREE_MONTHS = timedelta(days=91)  # then: thirteen weeks after the latest
@@ -58,6 +56,34 @@ class Rule(NamedTuple):
 
 
 SEMCD6 = Rule(FORM, ITEMS, MOST_MISSING)
+SEMCDS = Rule("SEMCD-S", 4, 2)  # the Spanish scale: its own four items, not a translation
+# The forms smcoach knows (tests check them against their scale files), and the scale file of
+# each: content/scales/<name>.<language>.toml.
+RULES = {SEMCD6.form: SEMCD6, SEMCDS.form: SEMCDS}
+FORM_ITEMS = {rule.form: rule.items for rule in RULES.values()}
+SCALE_FILES = {SEMCD6.form: ("semcd6", "en"), SEMCDS.form: ("semcds", "es")}
+# The form a person is asked in each language: the one published in that language.
+FORM_OF_LANGUAGE = {"en": SEMCD6.form, "es": SEMCDS.form}
+# Answers to show as an example of --answers: the first of them, as many as a form has items.
+EXAMPLE = (8, 7, None, 9, 6, 7)
+
+
+def form_for(language: str) -> Rule:
+    """The form a person speaking `language` is asked (the English one where none is
+    published in their language)."""
+    return RULES[FORM_OF_LANGUAGE.get(language, SEMCD6.form)]
+
+
+def shown_form(forms: Mapping[str, int], language: str) -> str:
+    """The one form whose scores trends and summaries show, from the forms of the person's
+    scored checks, the latest's first: the form of their latest check (scores of two forms are
+    never averaged together), or with none yet the form of their language."""
+    return next(iter(forms), form_for(language).form)
+
+
+def example_answers(rule: Rule) -> str:
+    """'8,7,skip,9,6,7' for the SEMCD-6, '8,7,skip,9' for the SEMCD-S."""
+    return format_answers(EXAMPLE[: rule.items])
 
 
 def rule_of(scale: Mapping[str, Any]) -> Rule:
@@ -99,12 +125,19 @@ def parse_answer(text: str) -> int | None:
     raise SmcoachError(t("selfcheck.answer_range", got=text.strip()))
 
 
-def parse_answers(text: str, items: int = ITEMS) -> list[int | None]:
-    """'8,7,skip,9,6,7' -> [8, 7, None, 9, 6, 7]: an answer for each item (six for the
-    SEMCD-6), each 1-10 or skip."""
+def parse_answers(text: str, rule: Rule = SEMCD6) -> list[int | None]:
+    """'8,7,skip,9,6,7' -> [8, 7, None, 9, 6, 7]: an answer for each item of the form (six
+    for the SEMCD-6, four for the SEMCD-S), each 1-10 or skip."""
     parts = [p.strip() for p in text.split(",")]
-    if len(parts) != items:
-        raise SmcoachError(t("selfcheck.answers_count", n=items, got=len(parts)))
+    if len(parts) != rule.items:
+        raise SmcoachError(
+            t(
+                "selfcheck.answers_count",
+                n=rule.items,
+                got=len(parts),
+                example=example_answers(rule),
+            )
+        )
     answers: list[int | None] = []
     for n, part in enumerate(parts, 1):
         if not part:

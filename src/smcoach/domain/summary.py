@@ -120,6 +120,7 @@ def build(
     attempts: Mapping[int, Sequence[Attempt]],
     selfchecks: Sequence[Selfcheck],
     questions: Sequence[Question],
+    selfefficacy_form: str = FORM,
 ) -> Summary:
     """Arrange the records into a summary made on `day`.
 
@@ -127,8 +128,10 @@ def build(
     store's trend queries return them; weeks outside the window are ignored). `symptoms` may
     include removed ones (they name the trend columns); only active ones get an average.
     `averages` holds each symptom's average over the AVERAGE_DAYS days up to and including
-    `day`, by symptom ID. Records that are closed (done agenda items, solved problems, asked
-    questions, ended plans…) are left out, whatever the caller passes."""
+    `day`, by symptom ID. `selfefficacy_weeks` are the scores of `selfefficacy_form` only,
+    and the latest check shown is one on that form. Records that are closed (done agenda
+    items, solved problems, asked questions, ended plans…) are left out, whatever the caller
+    passes."""
     columns = _columns(day, symptom_weeks, symptoms)
     return Summary(
         made=day,
@@ -147,7 +150,7 @@ def build(
             for p in problems
             if p.status not in CLOSED
         ),
-        selfefficacy=_latest(day, selfchecks),
+        selfefficacy=_latest(day, selfchecks, selfefficacy_form),
         questions=tuple(q for q in questions if q.done is None),
     )
 
@@ -217,7 +220,7 @@ def _tried(ideas: Sequence[Idea], attempts: Sequence[Attempt]) -> tuple[Tried, .
     )
 
 
-def _latest(day: date, selfchecks: Sequence[Selfcheck]) -> Selfcheck | None:
-    """The latest SEMCD-6 check taken on or before `day`."""
-    taken = [c for c in selfchecks if c.form == FORM and c.day <= day]
+def _latest(day: date, selfchecks: Sequence[Selfcheck], form: str) -> Selfcheck | None:
+    """The latest check on `form` taken on or before `day`."""
+    taken = [c for c in selfchecks if c.form == form and c.day <= day]
     return max(taken, key=lambda c: (c.day, c.id), default=None)

@@ -66,6 +66,8 @@ class Trends(NamedTuple):
     completion: Direction
     bands: list[Band]
     hint: bool  # confident plans were done less often than their confidence said
+    selfefficacy_form: str | None = None  # the one scale whose scores the rows show
+    other_forms: Mapping[str, int] = {}  # scored checks on other scales: never mixed in
 
 
 def monday_of(day: date) -> date:
@@ -203,9 +205,13 @@ def build(
     selfefficacy: Mapping[str, float],
     symptom_weeks: Mapping[str, Mapping[str, float]],
     symptoms: Sequence[Symptom],
+    selfefficacy_form: str | None = None,
+    other_forms: Mapping[str, int] | None = None,
 ) -> Trends:
     """The trends of the weeks `mondays` (oldest first, ending with this week). `symptoms`
-    may include removed ones: which way is better comes from the most recent of a name."""
+    may include removed ones: which way is better comes from the most recent of a name.
+    `selfefficacy` holds the scores of one form only, `selfefficacy_form`; `other_forms`
+    counts the scored checks on any other, which are not shown."""
     weekly = rows(mondays, plans, selfefficacy, symptom_weeks)
     better = {normalise(s.name): s.higher_is_better for s in symptoms}  # in ID order
     names = list(weekly[0].symptoms) if weekly else []
@@ -218,6 +224,8 @@ def build(
         completion=trend(weekly, today, "completion"),
         bands=found,
         hint=confidence_runs_ahead(found),
+        selfefficacy_form=selfefficacy_form,
+        other_forms=dict(other_forms or {}),
     )
 
 

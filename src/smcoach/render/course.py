@@ -4,6 +4,7 @@ what was saved) and its summary. Plain paragraphs and tables, to read out or pro
 
 from typing import TYPE_CHECKING, Any
 
+from smcoach.domain.rules import answer_words
 from smcoach.i18n import day_text
 from smcoach.messages import t
 from smcoach.render import Block, Cell, Para, Table
@@ -83,7 +84,7 @@ def round_start(
     if done is not None:
         blocks.append(Para(t("group.round_progress", done=done, total=total)))
     if not from_file:  # skip and stop are typed at a terminal
-        blocks.append(Para(t("group.round_hint"), "muted"))
+        blocks.append(Para(t("group.round_hint", **answer_words()), "muted"))
     return blocks
 
 
@@ -92,8 +93,9 @@ def round_line(course: "Course", week: int, from_file: bool = False) -> list[Blo
     turn's screen has room for its questions, not for the whole heading again)."""
     if from_file:  # nothing is typed: no skip or stop
         return round_start(course, week, None, 0, from_file=True)
-    return [Para(t("group.round_line", course=course.name, week=week, weeks=course.weeks),
-                 "muted")]  # fmt: skip
+    line = t("group.round_line", course=course.name, week=week, weeks=course.weeks,
+             **answer_words())  # fmt: skip
+    return [Para(line, "muted")]
 
 
 def turn_heading(seat: "Seat", returning: bool) -> str:
@@ -135,7 +137,7 @@ def _care(ask: "Ask") -> bool:
 def question(ask: "Ask", name: str) -> str:
     """The question the facilitator is asked."""
     key = "discuss_care" if ask.key == "discuss" and _care(ask) else ask.key
-    text = t(f"group.q.{key}", name=name)
+    text = t(f"group.q.{key}", name=name, **answer_words())
     return t("group.q.again", question=text) if ask.again else text
 
 

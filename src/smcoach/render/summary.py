@@ -124,7 +124,9 @@ def _goals(s: "Summary") -> tuple[Block, ...]:
 
 def how_often(plan_days: tuple[str, ...] | None, times: int | None) -> str:
     if plan_days is not None:
-        return t("summary.often_days", days=", ".join(plan_days))
+        from smcoach.render.views import weekday_text
+
+        return t("summary.often_days", days=", ".join(map(weekday_text, plan_days)))
     return t("summary.often_once") if times == 1 else t("summary.often_times", n=times or 0)
 
 
@@ -256,15 +258,21 @@ def _problems(s: "Summary") -> tuple[Block, ...]:
 
 
 def _selfefficacy(s: "Summary") -> tuple[Block, ...]:
+    from smcoach.content import scale
+    from smcoach.domain.selfefficacy import SCALE_FILES
     from smcoach.render.views import selfcheck_explained
 
     check = s.selfefficacy
     if check is None:
         return (Para(t("summary.selfefficacy_none"), note=True),)
+    published = scale(*SCALE_FILES[check.form])
+    about = t("summary.selfefficacy_about", form=check.form, title=published["title"],
+              publisher=published["publisher"], citation=published["short_citation"],
+              n=len(published["items"]), **published["anchors"])  # fmt: skip
     return (
         Para(t("summary.selfefficacy_taken", day=check.day.isoformat())),
         Para(selfcheck_explained(check)),
-        Para(t("summary.selfefficacy_about", form=check.form), note=True),
+        Para(about, note=True),
     )
 
 

@@ -56,12 +56,17 @@ def _band(b: Band) -> str:
 
 def sentences(trends: Trends) -> list[tuple[str, str | None]]:
     """What the weeks show, in words, each with its style: the direction of confidence and of
-    plans done, how each confidence band's plans went, and the hint when it applies."""
+    plans done, how each confidence band's plans went, the hint when it applies, and which
+    self-efficacy checks are left out, being on another scale."""
     out: list[tuple[str, str | None]] = [
         (_direction("confidence", trends.confidence), None),
         (_direction("completion", trends.completion), None),
     ]
     out += [(_band(b), None) for b in trends.bands]
+    out += [
+        (t("trends.other_form", form=trends.selfefficacy_form, other=form, n=n), None)
+        for form, n in trends.other_forms.items()
+    ]
     if trends.hint:
         out.append((t("trends.hint"), "warning"))
     return out
@@ -192,6 +197,8 @@ def as_json(trends: Trends) -> dict[str, Any]:
             for b in trends.bands
         ],
         "hint": trends.hint,
+        "selfefficacy_form": trends.selfefficacy_form,
+        "other_forms": dict(trends.other_forms),
     }
 
 

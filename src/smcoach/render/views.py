@@ -366,13 +366,13 @@ def session_summary_blocks(
         table = Table(["", ""], title=t("session.summary_title", id=plan.id), header=False)
         next_check = t("session.next_check", day=due, id=plan.id) if due else t("session.none_left")
         rows = [
-            ("What", plan.what),
-            ("How much", plan.how_much),
-            ("When", plan.when),
-            ("Days", how_often(plan)),
-            ("Confidence", f"{plan.confidence}/10"),
-            ("Goal", goal.text if goal else "none"),
-            ("Next check-in", next_check),
+            (t("view.col.what"), plan.what),
+            (t("view.col.how_much"), plan.how_much),
+            (t("view.col.when"), plan.when),
+            (t("view.col.days"), how_often(plan)),
+            (t("view.col.confidence"), t("view.confidence", confidence=plan.confidence)),
+            (t("view.col.goal"), goal.text if goal else t("view.none")),
+            (t("view.col.next_check_in"), next_check),
         ]
         table.rows += [[Cell(k, "heading"), Cell(v)] for k, v in rows]
         blocks.append(table)
@@ -393,12 +393,13 @@ def score_text(score: float | None) -> str:
 def selfcheck_explained(check: Selfcheck) -> str:
     """The score in words: what it is the mean of and which way is better, or why there is none.
     (Never a comparison with anyone else's scores.)"""
-    from smcoach.domain.selfefficacy import MOST_MISSING
+    from smcoach.domain.selfefficacy import RULES
 
     total = len(check.answers)
     skipped = total - check.answered
     if check.score is None:
-        return t("selfcheck.not_scored", skipped=skipped, total=total, needed=total - MOST_MISSING)
+        needed = total - RULES[check.form].most_missing
+        return t("selfcheck.not_scored", skipped=skipped, total=total, needed=needed)
     key = "selfcheck.scored_skipped" if skipped else "selfcheck.scored"
     return t(key, score=score_text(check.score), answered=check.answered, skipped=skipped)
 
@@ -427,18 +428,30 @@ def selfchecks_json(checks: list[Selfcheck]) -> list[dict[str, Any]]:
 def selfchecks_blocks(checks: list[Selfcheck]) -> list[Block]:
     if not checks:
         return [Para(t("selfcheck.none"), "muted")]
-    table = Table(["Date", "Score", "Answered", "Form"], title="Self-efficacy checks")
+    columns = ("date", "score", "answered", "form")
+    table = Table([t(f"selfcheck.col.{c}") for c in columns], title=t("selfcheck.title"))
     for c in checks:
-        shown = score_text(c.score) if c.score is None else f"{score_text(c.score)}/10"
+        shown = (
+            score_text(c.score)
+            if c.score is None
+            else t("selfcheck.out_of_ten", score=score_text(c.score))
+        )
         table.rows.append(
             [
                 Cell(c.day.isoformat()),
                 Cell(shown, "muted" if c.score is None else "confidence"),
-                Cell(f"{c.answered} of {len(c.answers)}"),
+                Cell(t("selfcheck.answered_of", answered=c.answered, total=len(c.answers))),
                 Cell(c.form),
             ]
         )
-    return [table, Para(t("selfcheck.history_note"), "muted")]
+    from smcoach.domain.selfefficacy import MOST_MISSING, RULES
+
+    forms = list(dict.fromkeys(c.form for c in checks))
+    missing = max((RULES[f].most_missing for f in forms if f in RULES), default=MOST_MISSING)
+    out: list[Block] = [table, Para(t("selfcheck.history_note", missing=missing), "muted")]
+    if len(forms) > 1:
+        out.append(Para(t("selfcheck.forms_differ", forms=", ".join(forms)), "muted"))
+    return out
 
 
 # --- coach findings and the today view ----------------------------------------------------------
@@ -605,16 +618,17 @@ def today_blocks(
 if TYPE_CHECKING:
     from smcoach.domain.problems import Attempt, Idea, Problem
 
-PROBLEM_STATUS_LABELS = {
-    "open": "listing ideas",
-    "choosing": "choosing an idea",
-    "trying": "trying an idea",
-    "resources": "finding help",
-    "accepting": "deciding",
-    "solved": "solved",
-    "accepted": "set aside",
-}
-IDEA_SOURCE_LABELS = {"own": "yours", "card": "suggested", "resource": "someone to ask"}
+
+def problem_status(status: str) -> str:
+    """Where a problem stands, in words ('solve.status.<status>')."""
+    return t(f"solve.status.{status}")
+
+
+def _kind(problem: Problem) -> str:
+    """What a problem is mostly about, in the words the person chose it by."""
+    from smcoach.content import card
+
+    return card("solve", f"kind_{problem.kind}") if problem.kind else ""
 
 
 def problem_next(problem: Problem, ideas: list[Idea], attempts: list[Attempt]) -> str:
@@ -666,7 +680,7 @@ def problems_json(
 
 
 def _result_label(attempt: Attempt) -> str:
-    return t("solve.result." + attempt.result) if attempt.result else "trying now"
+    return t("solve.result." + attempt.result) if attempt.result else t("solve.trying_now")
 
 
 def problems_blocks(
@@ -678,8 +692,8 @@ def problems_blocks(
 
     if not problems:
         return [Para(t("solve.none"), "muted")]
-    columns = ["ID", "Problem", "Kind", "Status", "Trying now", "Ideas", "Updated"]
-    table = Table(columns, title="Problems")
+    columns = ["id", "problem", "kind", "status", "trying_now", "ideas", "updated"]
+    table = Table([t(f"solve.col.{c}") for c in columns], title=t("solve.title"))
     for p in problems:
         texts = {i.id: i.text for i in ideas[p.id]}
         now = pending(attempts[p.id])
@@ -687,8 +701,8 @@ def problems_blocks(
             [
                 Cell(str(p.id), "id"),
                 Cell(p.text),
-                Cell(p.kind or ""),
-                Cell(PROBLEM_STATUS_LABELS[p.status]),
+                Cell(_kind(p)),
+                Cell(problem_status(p.status)),
                 Cell(texts.get(now.idea_id, "") if now else ""),
                 Cell(str(len(ideas[p.id]))),
                 Cell(p.updated.isoformat()),
@@ -698,34 +712,35 @@ def problems_blocks(
 
 
 def problem_blocks(problem: Problem, ideas: list[Idea], attempts: list[Attempt]) -> list[Block]:
-    table = Table(["", ""], title=f"Problem {problem.id}", header=False)
+    table = Table(["", ""], title=t("solve.problem_title", id=problem.id), header=False)
     rows = [
-        ("Problem", problem.text),
-        ("Kind", problem.kind or "not said yet"),
-        ("Status", PROBLEM_STATUS_LABELS[problem.status]),
-        ("Started", problem.created.isoformat()),
-        ("Updated", problem.updated.isoformat()),
+        (t("solve.col.problem"), problem.text),
+        (t("solve.col.kind"), _kind(problem) or t("solve.kind_unsaid")),
+        (t("solve.col.status"), problem_status(problem.status)),
+        (t("solve.col.started"), problem.created.isoformat()),
+        (t("solve.col.updated"), problem.updated.isoformat()),
     ]
     table.rows += [[Cell(k, "heading"), Cell(v)] for k, v in rows]
     blocks: list[Block] = [table]
     if ideas:
         latest = {a.idea_id: a for a in attempts}  # the latest attempt at each idea
-        listed = Table(["#", "Idea", "From", "Tried"], title="Ideas")
+        columns = ["number", "idea", "from", "tried"]
+        listed = Table([t(f"solve.col.{c}") for c in columns], title=t("solve.col.ideas"))
         for n, i in enumerate(ideas, 1):
             tried = latest.get(i.id)
             listed.rows.append(
                 [
                     Cell(str(n), "id"),
                     Cell(i.text),
-                    Cell(IDEA_SOURCE_LABELS[i.source]),
+                    Cell(t(f"solve.source.{i.source}")),
                     Cell(_result_label(tried) if tried else ""),
                 ]
             )
         blocks.append(listed)
     if attempts:
         texts = {i.id: i.text for i in ideas}
-        columns = ["Started", "Idea", "Result", "Assessed", "Plan", "Note"]
-        tried_table = Table(columns, title="Tried")
+        columns = ["started", "idea", "result", "assessed", "plan", "note"]
+        tried_table = Table([t(f"solve.col.{c}") for c in columns], title=t("solve.col.tried"))
         for a in attempts:
             tried_table.rows.append(
                 [
@@ -738,7 +753,8 @@ def problem_blocks(problem: Problem, ideas: list[Idea], attempts: list[Attempt])
                 ]
             )
         blocks.append(tried_table)
-    blocks.append(Para("Next: " + t(problem_next(problem, ideas, attempts), id=problem.id), "step"))
+    step = t(problem_next(problem, ideas, attempts), id=problem.id)
+    blocks.append(Para(t("today.next", step=step), "step"))
     return blocks
 
 
@@ -771,14 +787,16 @@ def symptoms_blocks(symptoms: list[Symptom], include_removed: bool = False) -> l
     if not symptoms:
         return [Para(t("symptoms.none"), "muted")]
     scale = t("symptoms.col.scale")
-    columns = ["Symptom", scale, "Added"]
+    columns = [t("symptoms.col.symptom"), scale, t("symptoms.col.added")]
     if include_removed:
-        columns = ["Symptom", "Status", scale, "Added", "Removed"]
-    table = Table(columns, title="Symptoms you rate each day, 0-10")
+        columns[1:1] = [t("symptoms.col.status")]
+        columns.append(t("symptoms.col.removed"))
+    table = Table(columns, title=t("symptoms.title"))
     for s in symptoms:
         row = [Cell(s.name), Cell(symptom_scale(s)), Cell(s.created.isoformat())]
         if include_removed:
-            row[1:1] = [Cell(s.status, "muted" if s.status == "removed" else None)]
+            status = t(f"symptoms.status.{s.status}")
+            row[1:1] = [Cell(status, "muted" if s.status == "removed" else None)]
             row.append(Cell(_day(s.removed) or ""))
         table.rows.append(row)
     return [table]

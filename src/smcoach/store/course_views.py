@@ -107,12 +107,17 @@ class CourseViewQueries:
         self, course_id: int, first: int, last: int
     ) -> dict[int, dict[int, float | None]]:
         """The self-efficacy scores taken at weeks `first` and `last`, by participant and
-        week (None: taken, but too few answers to score)."""
+        week (None: taken, but too few answers to score): those on the scale most used in the
+        course, so that a change is never taken between two different scales (a course asked
+        in Spanish answers the SEMCD-S, in English the SEMCD-6)."""
         found: dict[int, dict[int, float | None]] = {}
         for r in self.conn.execute(
             f"""SELECT participant_id, week, score FROM course_selfchecks
-                WHERE participant_id IN ({_COURSE_PEOPLE}) AND week IN (?, ?)""",
-            [course_id, first, last],
+                WHERE participant_id IN ({_COURSE_PEOPLE}) AND week IN (?, ?)
+                  AND form = (SELECT form FROM course_selfchecks
+                              WHERE participant_id IN ({_COURSE_PEOPLE})
+                              GROUP BY form ORDER BY COUNT(*) DESC, form LIMIT 1)""",
+            [course_id, first, last, course_id],
         ):
             found.setdefault(r[0], {})[r[1]] = r[2]
         return found

@@ -89,10 +89,21 @@ class SelfcheckQueries:
             )
         return found
 
-    def selfcheck_days(self) -> tuple[date | None, date | None]:
-        """The days of the first and the latest selfcheck (None, None if never taken)."""
-        first, last = self.conn.execute("SELECT MIN(day), MAX(day) FROM selfchecks").fetchone()
+    def selfcheck_days(self, form: str) -> tuple[date | None, date | None]:
+        """The days of the first and the latest selfcheck on `form` (None, None if never
+        taken)."""
+        first, last = self.conn.execute(
+            "SELECT MIN(day), MAX(day) FROM selfchecks WHERE form = ?", [form]
+        ).fetchone()
         return (
             date.fromisoformat(first) if first else None,
             date.fromisoformat(last) if last else None,
         )
+
+    def selfcheck_forms(self) -> dict[str, int]:
+        """How many scored selfchecks there are of each form, the form of the latest first."""
+        rows = self.conn.execute(
+            """SELECT form, COUNT(*) FROM selfchecks WHERE score IS NOT NULL
+               GROUP BY form ORDER BY MAX(day || ' ' || created_at) DESC"""
+        )
+        return {r[0]: r[1] for r in rows}

@@ -60,12 +60,14 @@ class TrendQueries:
             by[kind][key] = PlanWeekFigures(plans, confidence, counted, achieved, finished)
         return by["week"], by["band"]
 
-    def weekly_selfefficacy(self, first: str, last: str) -> dict[str, float]:
+    def weekly_selfefficacy(self, first: str, last: str, form: str) -> dict[str, float]:
+        """The mean self-efficacy score of each week, on one form only: scores of different
+        forms are never averaged together."""
         rows = self.conn.execute(
             """SELECT week, AVG(score) FROM selfchecks
-               WHERE week BETWEEN ? AND ? AND score IS NOT NULL AND form = 'SEMCD-6'
+               WHERE week BETWEEN ? AND ? AND score IS NOT NULL AND form = ?
                GROUP BY week""",
-            [first, last],
+            [first, last, form],
         )
         return {r[0]: r[1] for r in rows}
 

@@ -4,7 +4,7 @@ ratings. No typer here (see cli/work/__init__.py); the options are declared in c
 from datetime import date as Date
 
 from smcoach.cli.common import Env, interactive, now, today
-from smcoach.cli.prompts import ask, ask_optional, choose
+from smcoach.cli.prompts import ask, ask_optional, checkin_options, choose
 from smcoach.domain.dates import parse_day
 from smcoach.domain.models import CheckIn, Plan
 from smcoach.domain.rules import parse_id
@@ -76,7 +76,7 @@ def _plan_for(store: "Store", plan_id: str | None, day: Date) -> Plan:
     ids = ", ".join(str(p.id) for p in covering)
     if not interactive():
         raise SmcoachError(t("plan.which", n=len(covering), ids=ids, first=covering[0].id))
-    number = ask(f"Which plan ({ids})?", lambda s: parse_id(s, "plan"), what="the plan")
+    number = ask(t("plan.which_one", ids=ids), lambda s: parse_id(s, "plan"), what=t("what.plan"))
     return next((p for p in covering if p.id == number), None) or store.plan(number)
 
 
@@ -147,24 +147,18 @@ def _ask_each_day(env: Env, plan_id: int | None, day: Date, rate_day: Date) -> N
     if not plans and not symptoms:
         raise SmcoachError(t("plan.none_current"))
     checkins = store.checkins([p.id for p in plans])
-    options = [
-        ("done", "done"),
-        ("partly", "partly"),
-        ("not", "not done"),
-        ("rest", "rest day"),
-        ("skip", "skip for now"),
-    ]
+    options = checkin_options(skip="skip_for_now")
     asked = False
     for plan in plans:
         for d in days_to_ask(plan, checkins[plan.id], day):
             asked = True
             question = t("check.day_question", day=day_text(d, "day"), id=plan.id,
                          what=plan.what, question=card("check", "status"))  # fmt: skip
-            status = choose(question, options, what="how it went")
+            status = choose(question, options, what=t("what.how_it_went"))
             if status == "skip":
                 continue
             _save(store, d, CheckIn(plan.id, d, status, None), [])  # kept before the note
-            note = ask_optional(card("check", "note"), what="a note")
+            note = ask_optional(card("check", "note"), what=t("what.note"))
             if note is not None:
                 store.check_in(CheckIn(plan.id, d, status, note), now())
                 notice(t("saved.note", day=d))
@@ -194,6 +188,8 @@ def _ask_ratings(store: "Store", symptoms: "list[Symptom]", day: Date, current: 
             question = card(
                 "symptoms", "rating_on", day=day_text(day, "day"), symptom=symptom.name, scale=scale
             )
-        rating = ask(question, parse_optional_rating, what=f"the rating of {symptom.name}")
+        rating = ask(
+            question, parse_optional_rating, what=t("what.rating_of", symptom=symptom.name)
+        )
         if rating is not None:
             _save(store, day, None, [(symptom.name, rating)])

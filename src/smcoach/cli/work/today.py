@@ -5,7 +5,8 @@ from smcoach.messages import t
 
 
 def show_today(env: Env, json_out: bool) -> None:
-    from smcoach.domain.selfefficacy import selfcheck_due
+    from smcoach import i18n
+    from smcoach.domain.selfefficacy import form_for, selfcheck_due
     from smcoach.domain.week import PlanWeek, next_steps
     from smcoach.render import views, write, write_json
 
@@ -29,7 +30,8 @@ def show_today(env: Env, json_out: bool) -> None:
         day,
         agenda_items,
         [PlanWeek(p, checkins[p.id]) for p in active],
-        selfcheck_due=selfcheck_due(day, *store.selfcheck_days()),
+        # the scale of the person's language: one never taken is due, to start its scores
+        selfcheck_due=selfcheck_due(day, *store.selfcheck_days(form_for(i18n.language()).form)),
     )
     if json_out:
         write_json(views.today_json(day, focus, active, checkins, steps))

@@ -63,8 +63,10 @@ def gather(store: "Store | None", day: date, weeks: int | None, since: date | No
     """The trends on `day` of the last `weeks` ISO weeks (or those since the week of `since`),
     from the week of the first record on; no weeks at all when nothing is recorded (or there
     is no file yet)."""
+    from smcoach import i18n
     from smcoach.domain import trends as domain
     from smcoach.domain.dates import iso_week
+    from smcoach.domain.selfefficacy import shown_form
 
     first_record = store.first_record_week() if store is not None else None
     if store is None or first_record is None:
@@ -73,12 +75,16 @@ def gather(store: "Store | None", day: date, weeks: int | None, since: date | No
     mondays = domain.from_first_record(mondays, domain.week_monday(first_record))
     first, last = iso_week(mondays[0]), iso_week(mondays[-1])
     by_week, by_band = store.plan_figures(first, last, day)
+    forms = store.selfcheck_forms()
+    form = shown_form(forms, i18n.language())
     return domain.build(
         day,
         mondays,
         by_week,
         by_band,
-        store.weekly_selfefficacy(first, last),
+        store.weekly_selfefficacy(first, last, form),
         store.symptom_weekly_averages(first, last),
         store.symptoms(include_removed=True),
+        selfefficacy_form=form,
+        other_forms={f: n for f, n in forms.items() if f != form},
     )
