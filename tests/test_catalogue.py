@@ -10,6 +10,7 @@ import pytest
 
 from smcoach import i18n
 from smcoach.cli.help_language import DEFAULT, HELP, LAYOUT, LAYOUT_TEXTS, USAGE
+from smcoach.domain.demo import GOAL_BY, JO, jo_texts
 from smcoach.messages import TEXT, t
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,7 +35,7 @@ def spanish():  # -> babel Catalog
 
 
 def test_every_sentence_has_its_spanish_with_the_same_fields(spanish):
-    by_key = {m.context: m for m in spanish if m.id and m.context not in (HELP, LAYOUT)}
+    by_key = {m.context: m for m in spanish if m.id and m.context not in (HELP, LAYOUT, JO)}
     assert set(by_key) == set(TEXT), REMAKE
     for key, english in TEXT.items():
         message = by_key[key]
@@ -60,6 +61,21 @@ def test_every_help_text_has_its_spanish(spanish):
     assert set(layout) == set(LAYOUT_TEXTS) and all(layout.values())
     assert fields(layout[DEFAULT]) == fields(DEFAULT)
     assert layout[USAGE].endswith(" ")  # click writes the command straight after it
+
+
+def test_every_word_of_jo_the_demos_participant_has_its_spanish(spanish):
+    from datetime import date
+
+    from smcoach.domain.dates import parse_goal_day
+
+    said = {m.id: m for m in spanish if m.context == JO}
+    assert set(said) == set(jo_texts()), REMAKE
+    assert all(m.string and not m.fuzzy for m in said.values())
+    try:  # Jo's goal date is typed in --auto: smcoach must read it in Spanish
+        i18n.use("es")
+        assert parse_goal_day(said[GOAL_BY].string, date(2026, 11, 30)) == date(2027, 2, 28)
+    finally:
+        i18n.use("en")
 
 
 def test_the_template_is_made_from_the_sentences():

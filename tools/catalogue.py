@@ -1,6 +1,7 @@
 """smcoach's message catalogues, for translators: the sentences of src/smcoach/messages.py
-(TEXT, English, by key) and the --help of every command (under the context "help") as a gettext
-template and PO files, compiled for the program.
+(TEXT, English, by key), the --help of every command (under the context "help") and the words
+of Jo, the demo's participant ("demo.jo"), as a gettext template and PO files, compiled for the
+program.
 
     python tools/catalogue.py extract   # src/smcoach/locale/smcoach.pot from messages.TEXT
     python tools/catalogue.py update    # each language's PO brought in step with the template
@@ -25,6 +26,8 @@ NOTE = "Fields in {braces} stay exactly as they are; the rest is translated."
 HELP_NOTE = ("--help text. Command names, options, file names and the command lines of examples "
              "(with the words typed in them) stay as they are; paragraphs stay paragraphs.")
 LAYOUT_NOTE = "A word of --help's layout, as click writes it (keep a trailing space)."
+JO_NOTE = ("What Jo, the made-up participant of 'smcoach demo', says or wrote: as a person "
+           "would say it in the language. A date ('in 3 months') must be one smcoach reads.")
 
 
 def template():  # -> babel.messages.catalog.Catalog
@@ -32,6 +35,7 @@ def template():  # -> babel.messages.catalog.Catalog
 
     sys.path.insert(0, str(ROOT / "src"))
     from smcoach.cli.help_language import HELP, LAYOUT, LAYOUT_TEXTS
+    from smcoach.domain.demo import JO, jo_texts
     from smcoach.messages import TEXT
 
     from datetime import datetime, timezone
@@ -46,6 +50,8 @@ def template():  # -> babel.messages.catalog.Catalog
         catalog.add(english, context=HELP, auto_comments=[HELP_NOTE])
     for english in LAYOUT_TEXTS:
         catalog.add(english, context=LAYOUT, auto_comments=[LAYOUT_NOTE])
+    for english in jo_texts():
+        catalog.add(english, context=JO, auto_comments=[JO_NOTE])
     return catalog
 
 

@@ -70,6 +70,33 @@ DAY_STYLES = {
 }
 
 
+def country_name(code: str | None) -> str | None:
+    """A country's name in this command's language, from the CLDR through Babel (España, Reino
+    Unido); None in English (the helplines table has its own names, with their article: the
+    United Kingdom) or where the CLDR has none."""
+    if _language == "en" or not code:
+        return None
+    try:
+        from babel import Locale
+
+        return Locale.parse(_language).territories.get(code)
+    except Exception:  # help-now shows its lines whatever else is wrong: the table's name
+        return None
+
+
+WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # as plans keep them
+
+
+def weekday_text(code: str) -> str:
+    """A weekday kept as mon…sun, as this command's language writes it short (lun, mié in
+    Spanish, from the CLDR through Babel; in English as kept), and reads it back."""
+    if _language == "en":
+        return code
+    from babel.dates import get_day_names
+
+    return str(get_day_names("abbreviated", locale=_language)[WEEKDAY_CODES.index(code)])
+
+
 def day_text(day: "date", style: str = "day_year") -> str:
     """`day` as a person reads it in this command's language (see DAY_STYLES)."""
     english, cldr = DAY_STYLES[style]

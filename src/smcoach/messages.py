@@ -27,7 +27,11 @@ TEXT: dict[str, str] = {
     "days.bad": "'{text}' is not a list of weekdays: use names such as mon,wed,fri",
     "confidence.range": "confidence must be a whole number from 0 to 10, got {got}",
     "times.range": "--times must be a whole number from 1 to 7, got {got}",
-    "id.bad": "{what} ID must be a whole number from 1 up, got {got}",
+    "id.bad.agenda": "agenda item ID must be a whole number from 1 up, got {got}",
+    "id.bad.goal": "goal ID must be a whole number from 1 up, got {got}",
+    "id.bad.plan": "plan ID must be a whole number from 1 up, got {got}",
+    "id.bad.problem": "problem ID must be a whole number from 1 up, got {got}",
+    "id.bad.question": "question ID must be a whole number from 1 up, got {got}",
     "text.empty": "{field} cannot be empty",
     "missing": "{what} is missing: give {how}, or run in a terminal to be asked",
     # what a person is asked for (in "{what} is missing", "input ended before {what}…") and
@@ -57,9 +61,23 @@ TEXT: dict[str, str] = {
     "what.problem": "the problem",
     "what.idea": "the idea",
     "what.barrier": "what is in the way",
+    "what.how_to_go_on": "how to go on",
+    "what.agreed": "whether you have agreed it",
+    "what.this_question": "this question",
+    "what.answer": "an answer",
+    "what.a_plan_id": "a plan ID",
     "what.rating_of": "the rating of {symptom}",
     "how.days_or_times": "--days mon,wed,fri or --times N",
     "plan.which_one": "Which plan ({ids})?",
+    "ask.agenda_id": "Which agenda item (ID)?",
+    "ask.challenge": "What is a challenge you want to work on?",
+    "ask.goal_id": "Which goal (ID)?",
+    "ask.goal": "What do you want to achieve?",
+    "ask.question": "What do you want to ask?",
+    "ask.question_id": "Which question (ID)?",
+    "ask.plan_id": "Which plan (ID)?",
+    "ask.many": "{question} (one a line; an empty line to finish)",
+    "plan.barrier_with_idea": "{barrier} (idea: {idea})",
     "menu.your_choice": "Your choice",
     "answers.choose_one": "choose one of {keys}",
     "answers.list_of_texts": "give a list of texts",
@@ -1020,6 +1038,10 @@ TEXT: dict[str, str] = {
     "services.from.directory": "directory provided",
     "services.never_checked": "never (may be out of date)",
     "services.checked_stale": "{day} (may be out of date)",
+    "services.status.active": "active",
+    "services.status.inactive": "inactive",
+    "services.status.defunct": "defunct",
+    "services.status.temporarily_closed": "temporarily closed",
     "services.name_status": "{name} ({status})",
     "services.not_given": "-",
     "services.stale_advice": "These details were last checked more than a year ago, or never: they may be out of date. Check the phone number and opening hours before you rely on them.",
@@ -1166,6 +1188,12 @@ def t(key: str, **values: object) -> str:
     shown on one line with control characters escaped."""
     safe = {k: _shown(v) for k, v in values.items()}
     return translate(key, TEXT[key]).format(**safe)
+
+
+def kept(key: str, **values: str) -> str:
+    """The sentence `key` filled with the person's own words exactly as typed, to be kept as a
+    record (t() makes what it shows safe to show; a record keeps what was typed)."""
+    return translate(key, TEXT[key]).format(**values)
 
 
 def _shown(value: object) -> object:

@@ -93,6 +93,31 @@ def test_every_week_and_step_plays_through(run: Run, week: int, step: str | None
     assert result.stderr.count(BANNER) == len(expected) + (2 if step is None else 1)
 
 
+@pytest.mark.parametrize("week", range(1, script.WEEKS + 1))
+def test_in_spanish_jo_speaks_spanish_and_every_week_plays_through(
+    run: Run, week: int, tmp_path: Path
+) -> None:
+    """Jo's words, the choices typed as their Spanish words, the days, the goal date and the
+    self-efficacy scale (SEMCD-S) all in Spanish; nothing is refused."""
+    folder = tmp_path / "kept"
+    result = run("--lang", "es", *AUTO, "--week", str(week), "--keep", str(folder))
+    assert result.exit_code == 0, result.output
+    err = " ".join(result.stderr.split())
+    assert "Error" not in err and "Your choice" not in err
+    if week == 1:
+        assert "Me duele la rodilla cuando camino un rato" in err
+        assert "Meta para el" in err  # "en 3 meses", read
+    if week == 3:
+        assert "vie, 20 nov: ¿lo hizo?" in err and "Su elección: hecho" in err
+        assert "Su elección: funcionó: el problema está resuelto por ahora" in err
+        assert "Su elección: mantenerla" in err and "Su elección: hacerlo menos días" in err
+        assert "[lun,mar,jue,sáb]: lun,mié,vie" in err
+        assert "cansancio (cuanto más bajo, mejor)" in result.stdout
+    kept = folder / "smcoach-demo.db"
+    checks = json.loads(run("--db", str(kept), "selfcheck", "--history", "--json").stdout)
+    assert [(c["form"], c["items"]) for c in checks] == [("SEMCD-S", 4)]
+
+
 def test_the_solve_step_alone_says_it_looks_back_then_works_on_a_new_problem(run: Run) -> None:
     err = run(*AUTO, "--week", "3", "--step", "solve").stderr
     note = t("demo.note.solve_assess_then_new")

@@ -186,3 +186,28 @@ def test_help_in_spanish_through_the_command_line_itself(run):
     r = run("--lang", "es", "group", "new", "--help")
     assert r.exit_code == 0
     assert "[por defecto: 6]" in r.output and "Opciones:" in r.output
+
+
+def test_more_of_what_is_shown_in_spanish(run, tmp_path):
+    """Problems, symptoms, trends' weeks, a page's language, services' status, help-now's
+    country and the errors of an ID: each in Spanish."""
+    run("symptoms", "add", "fatiga")
+    run("check", "--rate", "fatiga=4")
+    symptoms = run("--lang", "es", "symptoms", "list").stdout
+    assert "Síntomas que puntúa cada día, de 0 a 10" in symptoms and "Añadido" in symptoms
+    weeks = run("--lang", "es", "trends").stdout
+    assert "2026-W48 (23 nov)" in weeks
+    assert "2026-W48 (23 Nov)" in run("trends").stdout  # English as it was
+    page = tmp_path / "t.html"
+    assert run("--lang", "es", "trends", "--html", str(page)).exit_code == 0
+    assert '<html lang="es">' in page.read_text("utf-8")
+    solve = run("--lang", "es", "solve", "show", "x")
+    assert (
+        solve.stderr
+        == "Error: el ID de un problema debe ser un número entero a partir de 1, no x\n"
+    )
+    r = run("--lang", "es", "help-now", env={"SMCOACH_COUNTRY": "GB"})
+    assert r.stdout.startswith("Cómo obtener ayuda ahora: Reino Unido (GB)")
+    assert run("help-now", env={"SMCOACH_COUNTRY": "GB"}).stdout.startswith(
+        "Getting help now in the United Kingdom (GB)"
+    )

@@ -242,3 +242,7 @@ def test_carry_on_or_start_over_and_the_check_menu_in_spanish(spanish):
                                                "omitir"]  # fmt: skip
     assert [pick(typed, options) for typed in ("hecho", "no hecho", "día", "3", "done")] == [
         "done", "not", "rest", "not", "done"]  # fmt: skip
+
+
+def test_the_weekday_codes_are_the_ones_plans_keep():
+    assert i18n.WEEKDAY_CODES == WEEKDAYS

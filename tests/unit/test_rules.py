@@ -155,7 +155,7 @@ def test_id_accepts_whole_numbers_from_1(text: str | int, expected: int) -> None
 @pytest.mark.parametrize("text", ["0", "-3", "", "abc", "1.0", "#3", "--1", 0, -5])
 def test_id_refuses_others_naming_the_thing(text: str | int) -> None:
     with pytest.raises(SmcoachError) as caught:
-        parse_id(text, "agenda item")
+        parse_id(text, "agenda")
     assert str(caught.value) == f"agenda item ID must be a whole number from 1 up, got {text}"
 
 

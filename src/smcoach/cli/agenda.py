@@ -38,8 +38,8 @@ def _item_id(value: str | None) -> int:
         value,
         what=t("what.agenda_id"),
         how=t("how.argument"),
-        question="Which agenda item (ID)?",
-        parse=lambda s: parse_id(s, "agenda item"),
+        question=t("ask.agenda_id"),
+        parse=lambda s: parse_id(s, "agenda"),
     )
 
 
@@ -59,7 +59,7 @@ def add(
         text,
         what=t("what.challenge"),
         how=t("how.quoted"),
-        question="What is a challenge you want to work on?",
+        question=t("ask.challenge"),
         parse=lambda s: require_text(s, t("what.challenge")),
     )
     store = ctx.obj.store

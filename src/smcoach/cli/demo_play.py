@@ -100,6 +100,9 @@ class AutoAsker(TerminalAsker):
 
     def choose(self, key: str, question: str, options: list[tuple[str, str]]) -> str:
         self._type(key)
+        # the script names an option by its key: typed as a person would, by its words
+        labels = dict(options)
+        self.typist.lines = [labels.get(line, line) for line in self.typist.lines]
         return super().choose(key, question, options)
 
     def many(self, key: str, question: str) -> list[str]:

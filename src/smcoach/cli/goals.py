@@ -36,7 +36,7 @@ def _goal_id(value: str | None) -> int:
         value,
         what=t("what.goal_id"),
         how=t("how.argument"),
-        question="Which goal (ID)?",
+        question=t("ask.goal_id"),
         parse=lambda s: parse_id(s, "goal"),
     )
 
@@ -68,7 +68,7 @@ def add(
         text,
         what=t("what.goal"),
         how=t("how.quoted"),
-        question="What do you want to achieve?",
+        question=t("ask.goal"),
         parse=lambda s: require_text(s, t("what.goal")),
     )
     day = today()
@@ -76,7 +76,7 @@ def add(
     by_day = parse_goal_day(by, day) if by is not None else None
     goal_id = ctx.obj.store.add_goal(
         goal_text,
-        parse_id(agenda_id, "agenda item") if agenda_id is not None else None,
+        parse_id(agenda_id, "agenda") if agenda_id is not None else None,
         by_day,
         day,
     )

@@ -19,7 +19,7 @@ from smcoach.domain.rules import (
     require_text,
 )
 from smcoach.errors import NotSaved, SmcoachError
-from smcoach.messages import t
+from smcoach.messages import kept, t
 from smcoach.render import notice
 
 if TYPE_CHECKING:
@@ -350,29 +350,32 @@ def _need(
 class _PlanTerminal(TerminalAsker):
     """The terminal, naming each question in words if input ends before it is answered."""
 
-    NAMES = {
-        "plan.what": "what you will do",
-        "plan.how_much": "how much",
-        "plan.when": "when",
-        "plan.how_often": "how often",
-        "plan.confidence": "your confidence",
-        "plan.smaller": "how to go on",
-        "plan.barrier": "barrier",
-        "plan.barrier_idea": "an idea",
-        "plan.safety": "whether you have agreed it",
-        "plan.help_now": "how to go on",
+    NAMES = {  # each question's name in the catalogue
+        "plan.what": "field.what",
+        "plan.how_much": "field.how_much",
+        "plan.when": "field.when",
+        "plan.how_often": "field.days",
+        "plan.confidence": "field.confidence",
+        "plan.smaller": "what.how_to_go_on",
+        "plan.barrier": "what.barrier",
+        "plan.barrier_idea": "what.idea",
+        "plan.safety": "what.agreed",
+        "plan.help_now": "what.how_to_go_on",
     }
+
+    def name(self, key: str) -> str:
+        return t(self.NAMES.get(key, "what.this_question"))
 
     def ask(
         self, key: str, question: str, parse: Callable[[str], T], default: str | None = None
     ) -> T:
-        return ask(question, parse, what=self.NAMES.get(key, key), default=default)
+        return ask(question, parse, what=self.name(key), default=default)
 
     def optional(self, key: str, question: str) -> str | None:
-        return ask_optional(question, what=self.NAMES.get(key, key))
+        return ask_optional(question, what=self.name(key))
 
     def choose(self, key: str, question: str, options: list[tuple[str, str]]) -> str:
-        return choose(question, options, what=self.NAMES.get(key, key))
+        return choose(question, options, what=self.name(key))
 
 
 def _show_findings(draft: "PlanDraft", others: int) -> "list[coach.Finding]":
@@ -391,7 +394,7 @@ def _reask(asker: Asker, draft: "PlanDraft", field: str) -> "PlanDraft":
     from smcoach.content import card
 
     if field == "days":
-        from smcoach.render.views import weekday_text
+        from smcoach.i18n import weekday_text
 
         # as the person's language writes the days (and reads them back): lun,mié,vie
         days = draft.days
@@ -402,7 +405,7 @@ def _reask(asker: Asker, draft: "PlanDraft", field: str) -> "PlanDraft":
     value = asker.ask(
         f"plan.{field}",
         card("plan", "again", question=card("plan", field)),
-        _text(field.replace("_", " ")),
+        _text(t(f"field.{field}")),
         default=getattr(draft, field),
     )
     while hold_back(value):
@@ -474,7 +477,8 @@ def _coach_at_prompts(
                     "plan.barrier", card("plan", "barrier"), _text(t("what.barrier"))
                 )
                 idea = asker.optional("plan.barrier_idea", card("plan", "barrier_idea"))
-                barrier += f" (idea: {idea})" if idea else ""
+                if idea:  # kept as typed: a record, not a message
+                    barrier = kept("plan.barrier_with_idea", barrier=barrier, idea=idea)
             else:
                 draft = _reask(
                     asker, draft, next(f for k, f, _ in smaller if k == choice) or "what"
@@ -547,7 +551,7 @@ def end(ctx: typer.Context, plan_id: IdArg = None) -> None:
         plan_id,
         what=t("what.plan_id"),
         how=t("how.argument"),
-        question="Which plan (ID)?",
+        question=t("ask.plan_id"),
         parse=lambda s: parse_id(s, "plan"),
     )
     ctx.obj.store.end_plan(number, today())

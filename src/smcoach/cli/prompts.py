@@ -178,19 +178,19 @@ class TerminalAsker(Asker):
     def ask(
         self, key: str, question: str, parse: Callable[[str], T], default: str | None = None
     ) -> T:
-        return ask(question, parse, what=key, default=default)
+        return ask(question, parse, what=t("what.this_question"), default=default)
 
     def optional(self, key: str, question: str) -> str | None:
-        return ask_optional(question, what=key)
+        return ask_optional(question, what=t("what.this_question"))
 
     def choose(self, key: str, question: str, options: list[tuple[str, str]]) -> str:
-        return choose(question, options, what=key)
+        return choose(question, options, what=t("what.this_question"))
 
     def many(self, key: str, question: str) -> list[str]:
         _gap(question)
-        _show(visible(question) + " (one a line; an empty line to finish)")
+        _show(t("ask.many", question=visible(question)))
         answers = []
-        while (answer := ask_optional("  -", what=key)) is not None:
+        while (answer := ask_optional("  -", what=t("what.this_question"))) is not None:
             answers.append(answer)
         return answers
 

@@ -34,7 +34,7 @@ def add(
         text,
         what=t("what.question"),
         how=t("how.quoted"),
-        question="What do you want to ask?",
+        question=t("ask.question"),
         parse=lambda s: require_text(s, t("what.question")),
     )
     notice(t("saved.question", id=ctx.obj.store.add_question(question, today())))
@@ -77,7 +77,7 @@ def done(
         question_id,
         what=t("what.question_id"),
         how=t("how.argument"),
-        question="Which question (ID)?",
+        question=t("ask.question_id"),
         parse=lambda s: parse_id(s, "question"),
     )
     ctx.obj.store.question_done(number, today())

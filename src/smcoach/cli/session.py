@@ -425,7 +425,7 @@ def step_agenda(store: "Store", asker: Asker, current: "Session", day: date) -> 
     ids = {i.id for i in items}
 
     def open_item(answer: str) -> int:
-        number = parse_id(answer, "agenda item")
+        number = parse_id(answer, "agenda")
         if number not in ids:
             raise SmcoachError(t("agenda.not_found", id=number))
         return number
@@ -520,7 +520,10 @@ def step_plan(store: "Store", asker: Asker, current: "Session", day: date) -> No
 
 def _as_answers(plan: "Plan") -> dict[str, str]:
     """A plan's parts as they would be typed, to offer as the answers to keep."""
-    often = ",".join(plan.days) if plan.days is not None else str(plan.times)
+    from smcoach.i18n import weekday_text
+
+    days = plan.days  # as the person's language writes them, and reads them back
+    often = ",".join(map(weekday_text, days)) if days is not None else str(plan.times)
     return {"what": plan.what, "how_much": plan.how_much, "when": plan.when, "how_often": often}
 
 

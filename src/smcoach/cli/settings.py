@@ -66,7 +66,9 @@ def set_country(
     if value is None:
         notice(t("settings.country_unset"))
         return
-    known = help_for(value, helplines()).country
+    from smcoach.i18n import country_name
+
+    known = help_for(value, helplines(), country_name(value)).country
     if known:
         notice(t("settings.country_set", code=value, country=known))
     else:

@@ -46,10 +46,11 @@ def current_help(env: Env | None) -> "tuple[Help, Country]":
     local emergency number and a directory of helplines), with one line saying why."""
     from smcoach.content import helplines
     from smcoach.domain.helpnow import help_for, last_resort
+    from smcoach.i18n import country_name
 
     place = country(env)
     try:
-        return help_for(place.code, helplines()), place
+        return help_for(place.code, helplines(), country_name(place.code)), place
     except SmcoachError as e:
         from smcoach.messages import t
         from smcoach.render import notice

@@ -56,7 +56,7 @@ def start(ctx: typer.Context, answers: AnswersOpt = None) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    asker = _asker(answers, "the problem")
+    asker = _asker(answers, t("what.problem"))
     work_on_problem(ctx.obj.store, asker, None, today())
 
 
@@ -115,7 +115,7 @@ def revisit(ctx: typer.Context, problem_id: IdArg = None, answers: AnswersOpt = 
     problem = store.problem(number)
     if problem.status == "solved":
         raise SmcoachError(t("solve.solved_already", id=number))
-    asker = _asker(answers, "an answer")
+    asker = _asker(answers, t("what.answer"))
     day = today()
     if problem.status == "accepted":
         store.reopen_problem(number, day)

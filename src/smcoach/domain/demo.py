@@ -16,7 +16,9 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from smcoach.domain.dates import WEEKDAYS, parse_goal_day, weekday_name
+from smcoach.domain.selfefficacy import form_for
 from smcoach.errors import SmcoachError
+from smcoach.i18n import language, translate, weekday_text
 from smcoach.messages import t
 
 WEEKS = 6  # the course's sessions, a week apart
@@ -195,6 +197,29 @@ SELFCHECK = (5, 4, 4, 6, 5, 5)  # the self-efficacy scale, answered at the first
 RATED_BEFORE = 7  # days of ratings before the course began
 
 
+# Jo's words (the texts above) are sentences of the catalogue under this context, their English
+# as the msgid: a demo in Spanish shows a Spanish-speaking Jo.
+JO = "demo.jo"
+
+
+def jo(text: str) -> str:
+    """What Jo says or wrote, in this command's language."""
+    return translate(JO, text)
+
+
+def jo_texts() -> list[str]:
+    """Every text of Jo's, once each (for the catalogue)."""
+    texts = [GOAL, GOAL_BY, *AGENDA, IDEA]
+    for p in PLANS:
+        texts += [p.what, p.how_much, p.when]
+    for w in WEEKS_WENT:
+        texts += [w.how, *w.notes.values(), *([w.barrier] if w.barrier else [])]
+    for problem in (KNEE, STIFF):
+        texts += [problem.text, *problem.ideas]
+    texts += [KNEE_RESULT[1], *(name for name, _, _, _ in SYMPTOMS)]
+    return list(dict.fromkeys(texts))
+
+
 def session_day(today: date, week: int, k: int) -> date:
     return today - timedelta(days=7 * (week - k))
 
@@ -203,6 +228,11 @@ def plan_days(spec: PlanSpec, start: date, offsets: tuple[int, ...] | None = Non
     """The plan's days as typed: weekday names, Monday first (as smcoach keeps them)."""
     names = {weekday_name(start + timedelta(days=d)) for d in offsets or spec.offsets}
     return ",".join(d for d in WEEKDAYS if d in names)
+
+
+def typed_days(spec: PlanSpec, start: date, offsets: tuple[int, ...] | None = None) -> str:
+    """The plan's days as Jo types them, in this command's language: lun,mié,vie."""
+    return ",".join(map(weekday_text, plan_days(spec, start, offsets).split(",")))
 
 
 class CheckInRecord(NamedTuple):
@@ -248,7 +278,7 @@ class Course(NamedTuple):
     problem: ProblemRecord | None
     symptoms: tuple[tuple[str, bool, date], ...]  # name, higher is better, added
     ratings: tuple[tuple[date, tuple[tuple[str, int], ...]], ...]
-    selfcheck: tuple[date, tuple[int, ...]]
+    selfcheck: tuple[date, tuple[int, ...], str]  # day, answers, form
 
 
 def course(today: date, week: int) -> Course:
@@ -259,22 +289,28 @@ def course(today: date, week: int) -> Course:
     if week > 2:
         assessed = session_day(today, week, 3) if week > 3 else None
         problem = ProblemRecord(
-            KNEE.text, KNEE.kind, session_day(today, week, 2), KNEE.ideas, KNEE.choice - 1,
-            KNEE_RESULT[0] if assessed else None, assessed, KNEE_RESULT[1] if assessed else None,
+            jo(KNEE.text), KNEE.kind, session_day(today, week, 2), tuple(map(jo, KNEE.ideas)),
+            KNEE.choice - 1, KNEE_RESULT[0] if assessed else None, assessed,
+            jo(KNEE_RESULT[1]) if assessed else None,
         )  # fmt: skip
     set_goal = week > 1
+    rule = form_for(language())  # the scale published in the demo's language
     return Course(
         week=week,
-        agenda=AGENDA if set_goal else (),
+        agenda=tuple(map(jo, AGENDA)) if set_goal else (),
         agenda_created=first,
-        goal=(GOAL, parse_goal_day(GOAL_BY, first), first) if set_goal else None,
+        goal=(jo(GOAL), parse_goal_day(GOAL_BY, first), first) if set_goal else None,
         plans=plans,
         problem=problem,
         symptoms=tuple(
-            (name, better, first - timedelta(days=RATED_BEFORE)) for name, better, _, _ in SYMPTOMS
+            (jo(name), better, first - timedelta(days=RATED_BEFORE))
+            for name, better, _, _ in SYMPTOMS
         ),
-        ratings=ratings(first, today),
-        selfcheck=(first, SELFCHECK),
+        ratings=tuple(
+            (day, tuple((jo(name), value) for name, value in rated))
+            for day, rated in ratings(first, today)
+        ),
+        selfcheck=(first, SELFCHECK[: rule.items], rule.form),
     )
 
 
@@ -287,23 +323,27 @@ def _plan_record(spec: PlanSpec, today: date, week: int) -> PlanRecord:
     told = spec.session + 1 < week
     statuses = went.statuses if told else went.statuses[:-1]
     checkins = tuple(
-        CheckInRecord(start + timedelta(days=offset), status, went.notes.get(n))
+        CheckInRecord(start + timedelta(days=offset), status, _jo_or_none(went.notes.get(n)))
         for n, (offset, status) in enumerate(zip(spec.offsets, statuses, strict=False))
     )
     return PlanRecord(
-        what=spec.what,
-        how_much=spec.how_much,
-        when=spec.when,
+        what=jo(spec.what),
+        how_much=jo(spec.how_much),
+        when=jo(spec.when),
         days=tuple(plan_days(spec, start).split(",")),
         confidence=spec.confidence,
         first_confidence=spec.first_try[1] if spec.first_try else spec.confidence,
         start=start,
         checkins=checkins,
-        feedback=went.how if told else None,
+        feedback=jo(went.how) if told else None,
         feedback_on=start + timedelta(days=7) if told else None,
-        barrier=went.barrier if told else None,
+        barrier=_jo_or_none(went.barrier) if told else None,
         from_idea=spec.what == IDEA,
     )
+
+
+def _jo_or_none(text: str | None) -> str | None:
+    return jo(text) if text is not None else None
 
 
 def ratings(first: date, today: date) -> tuple[tuple[date, tuple[tuple[str, int], ...]], ...]:
@@ -332,41 +372,42 @@ def ratings(first: date, today: date) -> tuple[tuple[date, tuple[tuple[str, int]
 
 def answers(today: date, week: int) -> dict[str, str | tuple[str, ...]]:
     """The answers typed in --auto at session `week`, by question key (see cli/prompts.py
-    Asker); a key asked more than once takes a tuple's answers in turn. A question not here is
-    answered with Enter: its default, or nothing."""
+    Asker), in this command's language; a key asked more than once takes a tuple's answers in
+    turn. A question not here is answered with Enter: its default, or nothing. A choice is
+    given by its option's key (the asker types the option's words)."""
     said: dict[str, str | tuple[str, ...]] = {}
     if week > 1:  # the feedback on last week's plan: its last day, and how it went
         spec, went = PLANS[week - 2], WEEKS_WENT[week - 2]
         last = session_day(today, week, spec.session) + timedelta(days=spec.offsets[-1])
         said[f"feedback.{last.isoformat()}"] = went.statuses[-1]
-        said["feedback.how"] = went.how
+        said["feedback.how"] = jo(went.how)
         if went.barrier is not None:
-            said["feedback.barrier"] = went.barrier
+            said["feedback.barrier"] = jo(went.barrier)
         if went.solve is not None:
             said["feedback.solve"] = went.solve
     if week == 3:  # how the idea chosen at session 2 went
-        said["solve.result"], said["solve.note"] = KNEE_RESULT
+        said["solve.result"], said["solve.note"] = KNEE_RESULT[0], jo(KNEE_RESULT[1])
     problem = KNEE if week == 2 else STIFF
     said.update({
-        "solve.problem": problem.text,
+        "solve.problem": jo(problem.text),
         "solve.kind": problem.kind,
-        "solve.ideas": problem.ideas,
+        "solve.ideas": tuple(map(jo, problem.ideas)),
         "solve.choice": str(problem.choice),
-        "solve.make_plan": problem.make_plan,
+        "solve.make_plan": t("answer.yes" if problem.make_plan == "y" else "answer.no"),
     })  # fmt: skip
     if week == 1:
-        said["agenda.add"] = AGENDA
-        said["goal.text"], said["goal.by"] = GOAL, GOAL_BY
+        said["agenda.add"] = tuple(map(jo, AGENDA))
+        said["goal.text"], said["goal.by"] = jo(GOAL), jo(GOAL_BY)
     else:
         said["goal.keep"] = "keep"
     spec = PLANS[week - 1]
     start = today
-    said.update({"plan.what": spec.what, "plan.how_much": spec.how_much, "plan.when": spec.when,
-                 "plan.how_often": plan_days(spec, start),
+    said.update({"plan.what": jo(spec.what), "plan.how_much": jo(spec.how_much),
+                 "plan.when": jo(spec.when), "plan.how_often": typed_days(spec, start),
                  "plan.confidence": str(spec.confidence)})  # fmt: skip
     if spec.first_try is not None:  # too big at first: made smaller, on fewer days
         days, confidence = spec.first_try
-        said["plan.how_often"] = (plan_days(spec, start, days), plan_days(spec, start))
+        said["plan.how_often"] = (typed_days(spec, start, days), typed_days(spec, start))
         said["plan.confidence"] = (str(confidence), str(spec.confidence))
         said["plan.smaller"] = "fewer"
     return said

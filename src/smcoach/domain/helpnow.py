@@ -83,8 +83,9 @@ def last_resort(code: str | None) -> Help:
     return Help(code, None, (), (), *LAST_RESORT_DIRECTORY)
 
 
-def help_for(code: str | None, table: dict[str, Any]) -> Help:
-    """The lines for a country; for one smcoach has no lines for, the fallback."""
+def help_for(code: str | None, table: dict[str, Any], country: str | None = None) -> Help:
+    """The lines for a country; for one smcoach has no lines for, the fallback. `country`:
+    the country's name in the person's language, where it is not English (the table's)."""
     directory = table["fallback_directory"], table["fallback_directory_name"]
     entry = table.get(code) if code else None
     if not isinstance(entry, dict):
@@ -102,4 +103,5 @@ def help_for(code: str | None, table: dict[str, Any]) -> Help:
         )
         for line in entry.get("lines", [])
     )
-    return Help(code, entry["country"], tuple(entry["emergency"]), lines, *directory)
+    name = country or entry["country"]
+    return Help(code, name, tuple(entry["emergency"]), lines, *directory)

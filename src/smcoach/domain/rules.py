@@ -41,10 +41,12 @@ def parse_weeks(text: str | int) -> int:
     return value
 
 
-def parse_id(text: str | int, what: str) -> int:
+def parse_id(text: str | int, kind: str) -> int:
+    """An ID as typed; `kind` names what it is the ID of: agenda, goal, plan, problem or
+    question (each with its own sentence in the catalogue, 'id.bad.<kind>')."""
     value = _whole_number(text)
     if value is None or value < 1:
-        raise SmcoachError(t("id.bad", what=what, got=text))
+        raise SmcoachError(t(f"id.bad.{kind}", got=text))
     return value
 
 

@@ -240,7 +240,7 @@ def board_html(board: "Board") -> str:
         out.append(f"<p>{html_text(t('group_view.no_participants', course=course.name))}</p>")
         return "\n".join([*out, *_page_end()]) + "\n"
     heads = [t("group_view.col.name")] + [
-        t("group_view.col.week_day", week=w, day=f"{course.session_day(w):%d %b}")
+        t("group_view.col.week_day", week=w, day=day_text(course.session_day(w), "date"))
         for w in range(1, board.week + 1)
     ]
     out += [
@@ -441,7 +441,11 @@ def _columns(keys: tuple[str, ...]) -> list[str]:
 
 def _week_label(w: "WeekFigures", dated: bool) -> str:
     """The week as a row's heading: its number, or on a page with its session's day too."""
-    return t("group_view.col.week_day", week=w.week, day=f"{w.day:%d %b}") if dated else str(w.week)
+    return (
+        t("group_view.col.week_day", week=w.week, day=day_text(w.day, "date"))
+        if dated
+        else str(w.week)
+    )
 
 
 def _attendance_row(w: "WeekFigures", dated: bool = False) -> list[str]:

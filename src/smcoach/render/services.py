@@ -32,11 +32,16 @@ def checked_cell(service: Service, today: date) -> Cell:
     return Cell(checked_text(service, today), "warning" if out_of_date(service, today) else None)
 
 
+def status_text(status: str) -> str:
+    """A service's status (HSDS: active, inactive, defunct, temporarily closed) in words."""
+    return t("services.status." + status.replace(" ", "_"))
+
+
 def name_text(service: Service) -> str:
     """The name, with the status when it is not active: 'Chair yoga (temporarily closed)'."""
     if service.status == "active":
         return service.name
-    return t("services.name_status", name=service.name, status=service.status)
+    return t("services.name_status", name=service.name, status=status_text(service.status))
 
 
 COLUMNS = ("services.col.id", "services.col.name", "services.col.organization",
@@ -110,7 +115,7 @@ def service_blocks(service: Service, today: date) -> list[Block]:
         ("eligibility", service.eligibility or ""),
         ("languages", join_list(service.languages)),
         ("cost", service.cost or ""),
-        ("status", service.status),
+        ("status", status_text(service.status)),
         ("checked", checked_cell(service, today)),
         ("source", source_label(service)),
         ("hsds_id", service.hsds_id),

@@ -23,6 +23,7 @@ rests on colour alone: the focus, which way is better and every gap are said in 
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from smcoach import i18n
 from smcoach.messages import t
 from smcoach.safe_text import one_line
 
@@ -124,7 +125,7 @@ def _goals(s: "Summary") -> tuple[Block, ...]:
 
 def how_often(plan_days: tuple[str, ...] | None, times: int | None) -> str:
     if plan_days is not None:
-        from smcoach.render.views import weekday_text
+        from smcoach.i18n import weekday_text
 
         return t("summary.often_days", days=", ".join(map(weekday_text, plan_days)))
     return t("summary.often_once") if times == 1 else t("summary.often_times", n=times or 0)
@@ -379,7 +380,7 @@ def page_start(title: str, style: str) -> list[str]:
     any fetch; the style is inline), and sends no referrer."""
     return [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{i18n.language()}">',
         "<head>",
         '<meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date
 
 from smcoach.domain.trends import (
     MIN_PLANS,
@@ -18,6 +17,7 @@ from smcoach.domain.trends import (
     bar,
     sparkline,
 )
+from smcoach.i18n import day_text
 from smcoach.messages import t
 from smcoach.records import TYPE_CHECKING
 from smcoach.render import Block, Cell, Para, Table, one_line
@@ -76,11 +76,15 @@ def _weeks(rows: Sequence[WeekRow]) -> list[str]:
     """Each row's week and the day of its Monday, such as "2026-W48 (23 Nov)". The sentence
     comes from t() once, with markers where its fields go, and is filled for each row: the
     fields are made here (a week key and a day: nothing to make safe), and t() for each of
-    ten years of weeks took longer than all the rest of the table. So would strftime: the
-    months' names (%b) are read from it once."""
+    ten years of weeks took longer than all the rest of the table. So would day_text: each
+    month's day is written once, in the language's own form ("23 Nov", "23 nov")."""
     fill = t("trends.week_of", week="{0}", monday="{1}").format
-    months = [date(2001, month, 1).strftime("%b") for month in range(1, 13)]
-    return [fill(r.week, f"{r.monday.day:02d} {months[r.monday.month - 1]}") for r in rows]
+    written: dict[tuple[int, int], str] = {}
+    for r in rows:
+        key = (r.monday.month, r.monday.day)
+        if key not in written:
+            written[key] = day_text(r.monday, "date")
+    return [fill(r.week, written[(r.monday.month, r.monday.day)]) for r in rows]
 
 
 def _columns(trends: Trends) -> list[str]:

@@ -6,7 +6,7 @@ from datetime import date
 
 from smcoach.domain.models import AgendaItem, CheckIn, Goal, Plan
 from smcoach.domain.week import Step, day_states
-from smcoach.i18n import day_text
+from smcoach.i18n import day_text, weekday_text
 from smcoach.messages import t
 from smcoach.records import TYPE_CHECKING
 from smcoach.render import Block, Cell, Para, Table, one_line
@@ -148,20 +148,6 @@ def how_often(plan: Plan) -> str:
     if plan.days is not None:
         return ", ".join(weekday_text(d) for d in plan.days)
     return t("plan.times_one" if plan.times == 1 else "plan.times", n=plan.times)
-
-
-def weekday_text(code: str) -> str:
-    """A weekday stored as mon…sun, as this command's language writes it short (lun, mié in
-    Spanish, from the CLDR through Babel; in English as stored)."""
-    from smcoach import i18n
-
-    if i18n.language() == "en":
-        return code
-    from babel.dates import get_day_names
-
-    from smcoach.domain.dates import WEEKDAYS
-
-    return str(get_day_names("abbreviated", locale=i18n.language())[WEEKDAYS.index(code)])
 
 
 def plan_json(

@@ -19,14 +19,15 @@ def stamp(day: date, hour: int) -> str:
 def fill(store: "Store", course: "Course") -> None:
     """Record the course so far, in the order it happened."""
     from smcoach.domain.models import CheckIn, PlanDraft
-    from smcoach.domain.selfefficacy import FORM, score
+    from smcoach.domain.selfefficacy import RULES, score
 
     for name, higher_is_better, added in course.symptoms:
         store.add_symptom(name, added, higher_is_better)
     for day, values in course.ratings:
         store.save_ratings(day, list(values), stamp(day, 21))
-    first, answers = course.selfcheck
-    store.add_selfcheck(first, FORM, list(answers), score(list(answers)), stamp(first, 10))
+    first, answers, form = course.selfcheck
+    given: list[int | None] = list(answers)
+    store.add_selfcheck(first, form, given, score(given, RULES[form]), stamp(first, 10))
     items = store.add_agenda_items(list(course.agenda), course.agenda_created)
     if items:
         store.focus_agenda(items[0])

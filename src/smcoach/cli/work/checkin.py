@@ -59,7 +59,7 @@ def check(
             )
         checkin = CheckIn(plan.id, when, chosen[0], note)
     else:  # ratings alone: there is no check-in for a plan ID or a note to go with
-        for what, given in (("a plan ID", plan_id), ("--note", note)):
+        for what, given in ((t("what.a_plan_id"), plan_id), ("--note", note)):
             if given is not None:
                 raise SmcoachError(t("rating.needs_status", what=what))
     _save(store, when, checkin, ratings)
