@@ -23,11 +23,15 @@ LOCALE = ROOT / "src" / "smcoach" / "locale"
 DOMAIN = "smcoach"
 LANGUAGES = ("es",)
 NOTE = "Fields in {braces} stay exactly as they are; the rest is translated."
-HELP_NOTE = ("--help text. Command names, options, file names and the command lines of examples "
-             "(with the words typed in them) stay as they are; paragraphs stay paragraphs.")
+HELP_NOTE = (
+    "--help text. Command names, options, file names and the command lines of examples "
+    "(with the words typed in them) stay as they are; paragraphs stay paragraphs."
+)
 LAYOUT_NOTE = "A word of --help's layout, as click writes it (keep a trailing space)."
-JO_NOTE = ("What Jo, the made-up participant of 'smcoach demo', says or wrote: as a person "
-           "would say it in the language. A date ('in 3 months') must be one smcoach reads.")
+JO_NOTE = (
+    "What Jo, the made-up participant of 'smcoach demo', says or wrote: as a person "
+    "would say it in the language. A date ('in 3 months') must be one smcoach reads."
+)
 
 
 def template():  # -> babel.messages.catalog.Catalog
@@ -42,8 +46,12 @@ def template():  # -> babel.messages.catalog.Catalog
 
     # A fixed date: the template and the PO files change only when the sentences do.
     made = datetime(2026, 11, 30, tzinfo=timezone.utc)
-    catalog = Catalog(project="smcoach", fuzzy=False, creation_date=made,
-                      header_comment="# smcoach's sentences, in English, by key (msgctxt).")
+    catalog = Catalog(
+        project="smcoach",
+        fuzzy=False,
+        creation_date=made,
+        header_comment="# smcoach's sentences, in English, by key (msgctxt).",
+    )
     for key, english in TEXT.items():
         catalog.add(english, context=key, auto_comments=[NOTE] if "{" in english else [])
     for english in help_sources():

@@ -16,6 +16,7 @@ from smcoach.records import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from datetime import date
+    from typing import Any
 
     from smcoach.domain.language import Language
 
@@ -57,8 +58,10 @@ def translate(key: str, english: str) -> str:
 
 
 # How a day is shown, by style: in English as smcoach always has (strftime: Mon 23 Nov 2026);
-# in another language in its own form, from the Unicode CLDR through Babel (a skeleton, which
-# each language orders and punctuates its own way: "lun, 23 nov 2026").
+# in another language in its own form, from the Unicode CLDR (a skeleton, which each language
+# orders and punctuates its own way: "lun, 23 nov 2026"). Babel's choice of pattern for each
+# style, and the names of days and months, are written out into smcoach/cldr.py by
+# tools/cldr.py: no command need import Babel (tests check smcoach writes days as Babel does).
 DAY_STYLES = {
     "day": ("%a %d %b", "MMMEd"),  # Mon 23 Nov
     "day_year": ("%a %d %b %Y", "yMMMEd"),  # Mon 23 Nov 2026
@@ -70,18 +73,20 @@ DAY_STYLES = {
 }
 
 
+def cldr(language: str | None = None) -> "dict[str, Any]":
+    """The CLDR's data for a language smcoach speaks besides English (smcoach/cldr.py)."""
+    from smcoach.cldr import DATA
+
+    return DATA[language or _language]
+
+
 def country_name(code: str | None) -> str | None:
-    """A country's name in this command's language, from the CLDR through Babel (España, Reino
-    Unido); None in English (the helplines table has its own names, with their article: the
-    United Kingdom) or where the CLDR has none."""
+    """A country's name in this command's language, from the CLDR (España, Reino Unido); None
+    in English (the helplines table has its own names, with their article: the United
+    Kingdom) or where the CLDR has none."""
     if _language == "en" or not code:
         return None
-    try:
-        from babel import Locale
-
-        return Locale.parse(_language).territories.get(code)
-    except Exception:  # help-now shows its lines whatever else is wrong: the table's name
-        return None
+    return cldr()["territories"].get(code)
 
 
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # as plans keep them
@@ -89,21 +94,46 @@ WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # as plans ke
 
 def weekday_text(code: str) -> str:
     """A weekday kept as mon…sun, as this command's language writes it short (lun, mié in
-    Spanish, from the CLDR through Babel; in English as kept), and reads it back."""
+    Spanish, from the CLDR; in English as kept), and reads it back."""
     if _language == "en":
         return code
-    from babel.dates import get_day_names
-
-    return str(get_day_names("abbreviated", locale=_language)[WEEKDAY_CODES.index(code)])
+    return str(cldr()["days"]["abbreviated"][WEEKDAY_CODES.index(code)])
 
 
 def day_text(day: "date", style: str = "day_year") -> str:
     """`day` as a person reads it in this command's language (see DAY_STYLES)."""
-    english, cldr = DAY_STYLES[style]
     if _language == "en":  # {day}: the day of the month without a leading zero, on any system
-        return day.strftime(english).replace("{day}", str(day.day))
-    from babel.dates import format_date, format_skeleton
+        return day.strftime(DAY_STYLES[style][0]).replace("{day}", str(day.day))
+    data = cldr()
+    return _written(data["patterns"][style], day, data)
 
-    if cldr in ("full", "EEE"):
-        return format_date(day, cldr, locale=_language)
-    return format_skeleton(cldr, day, locale=_language)
+
+def _written(pattern: str, day: "date", data: "dict[str, Any]") -> str:
+    """`day` written by a CLDR date pattern ("E, d MMM y"; text in 'quotes' as it stands):
+    weekdays (E), days (d), months (M) and years (y), the fields tools/cldr.py lets through."""
+    out = []
+    for n, part in enumerate(pattern.split("'")):
+        if n % 2:  # quoted text; '' is a quote
+            out.append(part or "'")
+            continue
+        from itertools import groupby
+
+        for letter, same in groupby(part):
+            run = "".join(same)
+            width = len(run)
+            if letter == "E":
+                names = data["days"]["wide" if width == 4 else "abbreviated"]
+                out.append(names[day.weekday()])
+            elif letter == "d":
+                out.append(f"{day.day:0{width}d}")
+            elif letter == "M":
+                if width >= 3:
+                    names = data["months"]["wide" if width == 4 else "abbreviated"]
+                    out.append(names[day.month - 1])
+                else:
+                    out.append(f"{day.month:0{width}d}")
+            elif letter == "y":
+                out.append(f"{day.year % 100:02d}" if width == 2 else f"{day.year:0{width}d}")
+            else:
+                out.append(run)
+    return "".join(out)

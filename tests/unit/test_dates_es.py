@@ -246,3 +246,29 @@ def test_carry_on_or_start_over_and_the_check_menu_in_spanish(spanish):
 
 def test_the_weekday_codes_are_the_ones_plans_keep():
     assert i18n.WEEKDAY_CODES == WEEKDAYS
+
+
+def test_every_form_of_the_spanish_date_words_reads_as_an_english_form_smcoach_reads():
+    """content/dates/es.toml: each form uses only the slots smcoach fills, and what it reads
+    as is a day or goal date the English parsers read, whatever fills the slots."""
+    import re
+
+    from smcoach.content import date_words
+
+    table = date_words("es")
+    assert table["phrases"] and table["words"]
+    samples = {"day": "mon", "month": "march", "n": "3", "unit": "months", "year": "2028"}
+    for form, english in table["phrases"].items():
+        slots = set(re.findall(r"{(\w+)}", form))
+        assert slots <= set(samples) and set(re.findall(r"{(\w+)}", english)) <= slots, form
+        filled = english.format(**samples)
+        try:
+            parse_day(filled, MONDAY)
+        except SmcoachError:
+            parse_goal_day(filled, MONDAY)  # raises if neither reads it
+    for english in table["words"].values():
+        if english.isdigit() or english == "a":  # a number
+            assert parse_goal_day(f"in {english} weeks", MONDAY)
+        else:  # a unit of time
+            assert parse_goal_day(f"in 2 {english.rstrip('s')}s", MONDAY)
+    assert date_words("en") == {"phrases": {}, "words": {}}  # English: smcoach's own forms

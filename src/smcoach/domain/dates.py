@@ -169,7 +169,7 @@ def _typed(text: str) -> str:
 def weekday_names(language: str | None = None) -> dict[str, int]:
     """The weekday names a person may type, by number (0 is Monday): the English ones always,
     and in another language (default: the language of this command) its own names and
-    abbreviations too, from the Unicode CLDR through Babel ("lun", "mié" or "mie", "sábado"
+    abbreviations too, from the Unicode CLDR (smcoach/cldr.py) ("lun", "mié" or "mie", "sábado"
     or "sabado")."""
     if language is None:
         from smcoach.i18n import language as current
@@ -184,11 +184,11 @@ def weekday_names(language: str | None = None) -> dict[str, int]:
 def _local_weekdays(language: str) -> dict[str, int]:
     import unicodedata
 
-    from babel.dates import get_day_names
+    from smcoach.i18n import cldr
 
     found: dict[str, int] = {}
     for width in ("wide", "abbreviated"):
-        for number, name in get_day_names(width, locale=language).items():
+        for number, name in enumerate(cldr(language)["days"][width]):
             spelled = unicodedata.normalize("NFC", name.lower().rstrip("."))
             plain = "".join(
                 c for c in unicodedata.normalize("NFD", spelled) if not unicodedata.combining(c)
@@ -217,64 +217,78 @@ def in_english(typed: str, language: str | None = None) -> str:
     months". English, and anything the language's forms do not hold, comes back unchanged.
 
     The names of days and months and the words for nearby days come from the Unicode CLDR
-    (through Babel); the forms around them from content/dates/<language>.toml."""
+    (smcoach/cldr.py, written out from Babel); the forms around them from
+    content/dates/<language>.toml."""
     if language is None:
         from smcoach.i18n import language as current
 
         language = current()
     if language == "en" or not re.search(r"[^\W\d_]", typed):  # no words to read: 2026-11-23
         return typed
-    words = _local_words(language)
+    names = _local_names(language)
     plain = _plain(typed)
-    if plain in words.nearby:
-        return words.nearby[plain]
-    if plain in words.weekdays:  # a day's name, read as it is ("mar": Tuesday, not March)
+    if plain in names.nearby:
+        return names.nearby[plain]
+    if plain in names.weekdays:  # a day's name, read as it is ("mar": Tuesday, not March)
         return typed
-    for pattern, english in words.phrases:
+    forms = _local_forms(language)  # read only now: most answers are a word or a date
+    for pattern, english in forms.phrases:
         if (m := pattern.fullmatch(plain)) is None:
             continue
-        slots = {name: _slot(name, value, words) for name, value in m.groupdict().items()}
+        slots = {name: _slot(name, value, names, forms) for name, value in m.groupdict().items()}
         if None not in slots.values():
             return english.format(**slots)
     return typed
 
 
-class _Words(NamedTuple):
+class _Names(NamedTuple):
+    """A language's names for days, from the CLDR."""
+
     nearby: dict[str, str]  # "ayer": "yesterday", "pasado manana": "+2d"
     weekdays: dict[str, int]  # "lunes", "lun", "miercoles": 0, 0, 2
     months: dict[str, int]  # "marzo", "mar": 3
+
+
+class _Forms(NamedTuple):
+    """A language's forms around those names, from content/dates/<language>.toml."""
+
     phrases: list[tuple[re.Pattern[str], str]]  # a form, as a pattern, and its English
     words: dict[str, str]  # "meses": "months", "un": "a"
 
 
-def _slot(name: str, value: str, words: _Words) -> str | None:
+def _slot(name: str, value: str, names: _Names, forms: _Forms) -> str | None:
     """A slot's value as the English form reads it; None when it is not one (then the form
     does not match)."""
     if name == "day":
-        number = words.weekdays.get(value, _WEEKDAY_NAMES.get(value))
+        number = names.weekdays.get(value, _WEEKDAY_NAMES.get(value))
         return None if number is None else WEEKDAYS[number]
     if name == "month":
-        number = words.months.get(value, _MONTHS.get(value))
+        number = names.months.get(value, _MONTHS.get(value))
         return None if number is None else _ENGLISH_MONTHS[number - 1]
     if name == "year" or (name == "n" and value.isdigit()):
         return value
-    return words.words.get(value)
+    return forms.words.get(value)
 
 
 @cache
-def _local_words(language: str) -> _Words:
-    from babel import Locale
-    from babel.dates import get_month_names
+def _local_names(language: str) -> _Names:
+    from smcoach.i18n import cldr
 
-    from smcoach.content import date_words
-
-    relative = Locale.parse(language)._data["date_fields"]["day"]["relative"]
+    data = cldr(language)
     by_offset = {0: "today", -1: "yesterday", 1: "tomorrow"}
-    nearby = {_plain(text): by_offset.get(n, f"{n:+d}d") for n, text in relative.items()}
+    nearby = {_plain(text): by_offset.get(n, f"{n:+d}d") for n, text in data["nearby"].items()}
     months = {}
     for width in ("wide", "abbreviated"):
-        for number, name in get_month_names(width, locale=language).items():
+        for number, name in enumerate(data["months"][width], 1):
             months[_plain(name.lower().rstrip("."))] = number
+    weekdays = {_plain(k): v for k, v in _local_weekdays(language).items()}
+    return _Names(nearby, weekdays, months)
+
+
+@cache
+def _local_forms(language: str) -> _Forms:
+    from smcoach.content import date_words
+
     table = date_words(language)
     phrases = []
     for form, english in table["phrases"].items():
@@ -282,9 +296,7 @@ def _local_words(language: str) -> _Words:
         for slot, group in _SLOTS.items():
             pattern = pattern.replace(re.escape("{" + slot + "}"), group)
         phrases.append((re.compile(pattern), english))
-    plain_words = {_plain(k): v for k, v in table["words"].items()}
-    weekdays = {_plain(k): v for k, v in _local_weekdays(language).items()}
-    return _Words(nearby, weekdays, months, phrases, plain_words)
+    return _Forms(phrases, {_plain(k): v for k, v in table["words"].items()})
 
 
 def _plain(text: str) -> str:
