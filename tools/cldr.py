@@ -7,7 +7,7 @@ to write a day or read a weekday:
 For each language: the names of the weekdays and months (abbreviated and wide, as dates use
 them), the pattern of each of smcoach's ways of writing a day (smcoach.i18n.DAY_STYLES, as
 Babel's format_skeleton and format_date choose them), the words for nearby days (ayer, hoy,
-mañana) and the names of countries. Tests check that the file is what this makes from the
+mañana), the decimal sign and the names of countries. Tests check that the file is what this makes from the
 Babel installed, and that smcoach.i18n writes every day of two years exactly as Babel does.
 """
 
@@ -60,6 +60,7 @@ def data() -> dict:
             },
             "patterns": patterns,
             "nearby": {int(n): str(text) for n, text in sorted(relative.items())},
+            "decimal": str(locale.number_symbols["latn"]["decimal"]),
             "territories": {
                 code: str(name)
                 for code, name in sorted(locale.territories.items())

@@ -54,6 +54,7 @@ DATA: dict[str, dict[str, Any]] = {
             "long": "d 'de' MMMM 'de' y",
         },
         "nearby": {-2: "anteayer", -1: "ayer", 0: "hoy", 1: "mañana", 2: "pasado mañana"},
+        "decimal": ",",
         "territories": {
             "AC": "Isla de la Ascensión",
             "AD": "Andorra",

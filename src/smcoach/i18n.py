@@ -89,6 +89,21 @@ def country_name(code: str | None) -> str | None:
     return cldr()["territories"].get(code)
 
 
+def decimal_text(value: float, spec: str = ".1f") -> str:
+    """A number with decimals as this command's language writes it (7.5 in English, 7,5 in
+    Spanish: the CLDR's decimal sign)."""
+    text = format(value, spec)
+    return text if _language == "en" else text.replace(".", cldr()["decimal"])
+
+
+class LocalNumber(float):
+    """A number given to a sentence: formatted by the sentence's own spec ({slope:+.1f}), with
+    the language's decimal sign."""
+
+    def __format__(self, spec: str) -> str:
+        return decimal_text(float(self), spec)
+
+
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # as plans keep them
 
 

@@ -5,7 +5,7 @@ Keys are grouped by prefix. Templates use str.format fields.
 
 from datetime import date, datetime
 
-from smcoach.i18n import day_text, translate
+from smcoach.i18n import LocalNumber, day_text, language, translate
 from smcoach.safe_text import one_line
 
 ACCEPTED_DATES = (
@@ -359,6 +359,7 @@ TEXT: dict[str, str] = {
     "selfcheck.out_of_ten": "{score}/10",
     "selfcheck.answered_of": "{answered} of {total}",
     "selfcheck.other_form": "Your earlier checks were on {other}, a different scale from {form}, the one published in this language (scored: {n}): both are kept, and your trends show one scale at a time, never the two mixed.",
+    "selfcheck.language_switched": "In this language the self-efficacy questions are {form}, a different published scale from {other}, the one of your checks so far (scored: {n}): those are kept, and your trends show one scale at a time, never the two mixed.",
     "selfcheck.forms_differ": "{forms} are different scales: their scores are never averaged together.",
     "next.selfcheck_due": "Answer a few short questions on how confident you feel managing your health: smcoach selfcheck",
     # a service's own question cards (--content FOLDER)
@@ -1197,6 +1198,8 @@ def kept(key: str, **values: str) -> str:
 
 
 def _shown(value: object) -> object:
+    if isinstance(value, float) and language() != "en":
+        return LocalNumber(value)  # written with the language's decimal sign
     if isinstance(value, int | float):
         return value
     if isinstance(value, date) and not isinstance(value, datetime):

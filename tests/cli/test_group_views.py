@@ -300,7 +300,7 @@ def test_selfcheck_in_spanish_is_the_spanish_scale_and_never_paired_with_the_eng
     path = answers('Quincy = "8,8,8,skip"\nMarisol = "6,6,6,6"\n')
     r = run("--lang", "es", "group", "selfcheck", "6", "--answers", path)
     assert r.exit_code == 0, r.output
-    assert "Se guardaron las respuestas de Quincy (puntuación: 8.0)" in r.stderr
+    assert "Se guardaron las respuestas de Quincy (puntuación: 8,0)" in r.stderr
     target = tmp_path / "course.json"
     assert run("group", "export", "--output", str(target)).exit_code == 0
     data = json.loads(target.read_text("utf-8"))

@@ -197,6 +197,8 @@ def test_more_of_what_is_shown_in_spanish(run, tmp_path):
     assert "Síntomas que puntúa cada día, de 0 a 10" in symptoms and "Añadido" in symptoms
     weeks = run("--lang", "es", "trends").stdout
     assert "2026-W48 (23 nov)" in weeks
+    assert "4,0" in weeks and "4.0" not in weeks  # the decimal sign of Spanish
+    assert "4.0" in run("trends").stdout
     assert "2026-W48 (23 Nov)" in run("trends").stdout  # English as it was
     page = tmp_path / "t.html"
     assert run("--lang", "es", "trends", "--html", str(page)).exit_code == 0

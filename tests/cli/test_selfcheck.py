@@ -317,7 +317,7 @@ def test_in_spanish_the_spanish_scale_is_asked_and_scored(run, run_json):
     r = run("--lang", "es", "selfcheck", "--answers", "8,skip,6,skip")
     assert r.exit_code == 0, r.stderr
     assert "(SEMCD-S)" in r.stderr
-    assert "Puntuación: 7.0 de 10" in r.stderr  # the mean of the two answered
+    assert "Puntuación: 7,0 de 10" in r.stderr  # the mean of the two answered, a decimal comma
     (check,) = history(run_json)
     assert (check["form"], check["items"], check["answers"]) == ("SEMCD-S", 4, [8, None, 6, None])
     r = run("--lang", "es", "selfcheck", "--answers", "8,skip,skip,skip")
@@ -379,3 +379,13 @@ def test_the_appointment_summary_shows_the_latest_scale(run, tmp_path):
     text = " ".join(out.read_text("utf-8").split())
     assert "The scale (SEMCD-S) is the Escala de autoeficacia para manejar enfermedades" in text
     assert "4 questions, each answered from 1 (Muy inseguro(a)) to 10 (Muy seguro(a))" in text
+
+
+def test_switching_language_says_the_scales_differ(run):
+    r = run("settings", "lang", "es")
+    assert "autoeficacia" not in r.stderr  # no checks yet: nothing to say
+    run("settings", "lang", "en")
+    run("selfcheck", "--answers", "2,2,2,2,2,2")
+    said = " ".join(run("settings", "lang", "es").stderr.split())
+    assert "las preguntas de autoeficacia son la escala SEMCD-S" in said
+    assert "distinta de SEMCD-6" in said and "(con puntuación: 1)" in said

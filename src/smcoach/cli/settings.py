@@ -1,12 +1,15 @@
 """smcoach settings: the person's own settings, kept in their database."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from smcoach.cli.prompts import require
 from smcoach.messages import t
 from smcoach.render import notice
+
+if TYPE_CHECKING:
+    from smcoach.store import Store
 
 app = typer.Typer(no_args_is_help=False)
 
@@ -108,6 +111,19 @@ def set_lang(
         notice(t("settings.lang_unset"))
     else:
         notice(t("settings.lang_set", name=LANGUAGES[value], code=value))
+    _scales_differ(ctx.obj.store)
+
+
+def _scales_differ(store: "Store") -> None:
+    """A person whose self-efficacy checks are on another language's scale is told, as the
+    language changes, that this language asks a different published scale."""
+    from smcoach.domain.selfefficacy import form_for
+    from smcoach.i18n import language
+
+    form = form_for(language()).form
+    for other, n in store.selfcheck_forms().items():
+        if other != form:
+            notice(t("selfcheck.language_switched", form=form, other=other, n=n))
 
 
 def _set(ctx: typer.Context, key: str, value: str | None) -> str | None:

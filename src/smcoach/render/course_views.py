@@ -16,7 +16,7 @@ fetch) and escape every text with html_text.
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from smcoach.i18n import day_text
+from smcoach.i18n import day_text, decimal_text
 from smcoach.messages import t
 from smcoach.render import Block, Cell, Para, Table
 
@@ -385,11 +385,11 @@ def cards_html(course: "Course", week: int, cards: "list[tuple[Participant, Cour
 
 
 def _number(value: float | None) -> str:
-    return GAP if value is None else f"{value:.1f}"
+    return GAP if value is None else decimal_text(value)
 
 
 def _change(value: float | None) -> str:
-    return GAP if value is None else f"{value:+.1f}"
+    return GAP if value is None else decimal_text(value, "+.1f")
 
 
 def _share(w: "WeekFigures", count: int) -> str:

@@ -94,7 +94,7 @@ def document(summary: "Summary") -> Document:
 
 
 def _number(value: float | None) -> str:
-    return GAP if value is None else f"{value:.1f}"
+    return GAP if value is None else i18n.decimal_text(value)
 
 
 def _agenda(s: "Summary") -> tuple[Block, ...]:

@@ -17,7 +17,7 @@ from smcoach.domain.trends import (
     bar,
     sparkline,
 )
-from smcoach.i18n import day_text
+from smcoach.i18n import day_text, decimal_text
 from smcoach.messages import t
 from smcoach.records import TYPE_CHECKING
 from smcoach.render import Block, Cell, Para, Table, one_line
@@ -29,7 +29,7 @@ GAP = "–"  # a week with no data: shown as a gap, never as zero
 
 
 def _num(value: float | None, spec: str = ".1f") -> str:
-    return GAP if value is None else format(value, spec)
+    return GAP if value is None else decimal_text(value, spec)
 
 
 def symptom_label(name: str, higher_is_better: bool) -> str:
@@ -99,7 +99,7 @@ def _columns(trends: Trends) -> list[str]:
 
 
 def _tenths(value: float) -> str:
-    return format(value, ".1f")
+    return decimal_text(value)
 
 
 def _column(

@@ -6,7 +6,7 @@ from datetime import date
 
 from smcoach.domain.models import AgendaItem, CheckIn, Goal, Plan
 from smcoach.domain.week import Step, day_states
-from smcoach.i18n import day_text, weekday_text
+from smcoach.i18n import day_text, decimal_text, weekday_text
 from smcoach.messages import t
 from smcoach.records import TYPE_CHECKING
 from smcoach.render import Block, Cell, Para, Table, one_line
@@ -373,7 +373,7 @@ if TYPE_CHECKING:
 
 def score_text(score: float | None) -> str:
     """A self-efficacy score to one decimal place, or 'not scored'."""
-    return t("selfcheck.not_scored_label") if score is None else f"{score:.1f}"
+    return t("selfcheck.not_scored_label") if score is None else decimal_text(score)
 
 
 def selfcheck_explained(check: Selfcheck) -> str:
