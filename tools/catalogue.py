@@ -16,6 +16,7 @@ translation has exactly the English fields). Uses Babel, installed with the test
 
 import io
 import sys
+from datetime import UTC
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,14 +39,14 @@ def template():  # -> babel.messages.catalog.Catalog
     from babel.messages.catalog import Catalog
 
     sys.path.insert(0, str(ROOT / "src"))
+    from datetime import datetime
+
     from smcoach.cli.help_language import HELP, LAYOUT, LAYOUT_TEXTS
     from smcoach.domain.demo import JO, jo_texts
     from smcoach.messages import TEXT
 
-    from datetime import datetime, timezone
-
     # A fixed date: the template and the PO files change only when the sentences do.
-    made = datetime(2026, 11, 30, tzinfo=timezone.utc)
+    made = datetime(2026, 11, 30, tzinfo=UTC)
     catalog = Catalog(
         project="smcoach",
         fuzzy=False,
@@ -67,8 +68,8 @@ def help_sources() -> list[str]:
     """The help of every command and option, in English, from the commands themselves."""
     import typer
 
-    from smcoach.cli.main import app
     from smcoach.cli.help_language import sources
+    from smcoach.cli.main import app
 
     return sources(typer.main.get_command(app))
 
@@ -88,7 +89,7 @@ def po_bytes(catalog) -> bytes:
     from babel.messages.pofile import write_po
 
     out = io.BytesIO()
-    write_po(out, catalog, width=0, omit_header=False, sort_output=False)
+    write_po(out, catalog, width=0, omit_header=False, sort_output=False, ignore_obsolete=True)
     return out.getvalue()
 
 

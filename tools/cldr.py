@@ -7,8 +7,9 @@ to write a day or read a weekday:
 For each language: the names of the weekdays and months (abbreviated and wide, as dates use
 them), the pattern of each of smcoach's ways of writing a day (smcoach.i18n.DAY_STYLES, as
 Babel's format_skeleton and format_date choose them), the words for nearby days (ayer, hoy,
-mañana), the decimal sign and the names of countries. Tests check that the file is what this makes from the
-Babel installed, and that smcoach.i18n writes every day of two years exactly as Babel does.
+mañana), the decimal sign and the names of countries. Tests check that the file is what this
+makes from the Babel installed, and that smcoach.i18n writes every day of two years exactly as
+Babel does.
 """
 
 import pprint

@@ -126,13 +126,14 @@ def day_text(day: "date", style: str = "day_year") -> str:
 def _written(pattern: str, day: "date", data: "dict[str, Any]") -> str:
     """`day` written by a CLDR date pattern ("E, d MMM y"; text in 'quotes' as it stands):
     weekdays (E), days (d), months (M) and years (y), the fields tools/cldr.py lets through."""
+    from itertools import groupby
+
     out = []
     for n, part in enumerate(pattern.split("'")):
-        if n % 2:  # quoted text; '' is a quote
+        if n % 2:  # quoted text, as it stands ('' alone is a quote: none of smcoach's
+            # patterns quotes one inside quoted text, and the tests compare every style)
             out.append(part or "'")
             continue
-        from itertools import groupby
-
         for letter, same in groupby(part):
             run = "".join(same)
             width = len(run)

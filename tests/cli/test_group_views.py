@@ -250,6 +250,8 @@ def test_report_figures(run_json, course):
         "mean_change": 2.0,
         "first_only": 1,
         "last_only": 0,
+        "form": "SEMCD-6",
+        "other_scale": 0,
     }
 
 
@@ -309,6 +311,9 @@ def test_selfcheck_in_spanish_is_the_spanish_scale_and_never_paired_with_the_eng
     # Quincy's week 1 (SEMCD-6) and week 6 (SEMCD-S) are two scales: not a pair
     change = run_json("group", "report")["selfefficacy"]
     assert (change["pairs"], change["mean_change"]) == (1, 2.0)  # Zelda's, as before
+    assert (change["form"], change["other_scale"]) == ("SEMCD-6", 2)  # said, not dropped
+    said = " ".join(run("group", "report").stdout.split())
+    assert "Left out, on a different scale from SEMCD-6: 2 checks at those weeks" in said
     wrong = answers('Zelda = "8,8,8,8,8,8"\n', "six.toml")
     one_line_error(
         run("--lang", "es", "group", "selfcheck", "6", "--answers", wrong), "4 respuestas"

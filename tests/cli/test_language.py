@@ -213,3 +213,26 @@ def test_more_of_what_is_shown_in_spanish(run, tmp_path):
     assert run("help-now", env={"SMCOACH_COUNTRY": "GB"}).stdout.startswith(
         "Getting help now in the United Kingdom (GB)"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["trend"], "Error: No existe el comando 'trend'. ¿Quería decir 'trends'?\n"),
+        (["plan", "new", "--what"], "Error: La opción '--what' necesita un valor"),
+        (
+            ["agenda", "add", "a", "b"],
+            "Error: Sobran argumentos (b) (vea 'smcoach agenda add --help').",
+        ),
+        (
+            ["plan", "show", "1", "--jsn"],
+            "Error: No existe la opción --jsn (opciones posibles: --json)",
+        ),
+        (["check", "--done=1"], "Error: La opción '--done' no lleva ningún valor"),
+    ],
+)
+def test_a_command_line_smcoach_cannot_read_is_said_in_spanish(args, said, tmp_path):
+    r = smcoach("--lang", "es", *args, SMCOACH_DB=str(tmp_path / "a.db"))
+    assert r.returncode == 2 and r.stderr.startswith(said) and r.stderr.count("\n") == 1
+    english = smcoach(*args, SMCOACH_DB=str(tmp_path / "a.db"))  # as click writes it
+    assert english.returncode == 2 and "Error: No existe" not in english.stderr

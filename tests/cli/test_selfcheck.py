@@ -352,14 +352,19 @@ def test_scales_are_never_averaged_together_and_a_switch_is_explained(run, run_j
     assert (
         "eran de la escala SEMCD-6, distinta de SEMCD-S" in said and "(con puntuación: 2)" in said
     )
-    shown = run_json("trends")
+    again = run("--lang", "es", "selfcheck", "--answers", "7,7,7,7", "--date", "2026-11-19")
+    assert "SEMCD-6" not in again.stderr  # told with the first check on the new scale only
+    shown = run_json("--lang", "es", "trends")
     weeks = {w["week"]: w["selfefficacy"] for w in shown["weeks"]}
-    assert weeks["2026-W47"] == 9.0  # the SEMCD-S alone: never (2 + 4 + 9) / 3
+    assert weeks["2026-W47"] == 8.0  # the SEMCD-S alone: never (2 + 4 + 9 + 7) / 4
     assert (shown["selfefficacy_form"], shown["other_forms"]) == ("SEMCD-S", {"SEMCD-6": 2})
+    english = run_json("trends")  # in English, the English scale, the Spanish one aside
+    assert {w["week"]: w["selfefficacy"] for w in english["weeks"]}["2026-W47"] == 3.0
+    assert english["other_forms"] == {"SEMCD-S": 2}
     text = " ".join(run("trends").stdout.split())
-    assert "shown on the SEMCD-S scale" in text and "checks on SEMCD-6" in text
+    assert "shown on the SEMCD-6 scale" in text and "checks on SEMCD-S" in text
     # the history keeps both, each under its form
-    assert [c["form"] for c in history(run_json)] == ["SEMCD-6", "SEMCD-6", "SEMCD-S"]
+    assert [c["form"] for c in history(run_json)] == ["SEMCD-6", "SEMCD-6", "SEMCD-S", "SEMCD-S"]
     listed = run("selfcheck", "--history").stdout
     assert "SEMCD-6, SEMCD-S are different scales" in " ".join(listed.split())
 
@@ -371,14 +376,17 @@ def test_today_suggests_the_scale_of_the_language_not_yet_taken(run, run_json):
     assert "selfcheck_due" in codes  # the Spanish scale's first check, to start its scores
 
 
-def test_the_appointment_summary_shows_the_latest_scale(run, tmp_path):
+def test_the_appointment_summary_shows_the_languages_scale(run, tmp_path):
     run("selfcheck", "--answers", "2,2,2,2,2,2", "--date", "2026-11-16")
     run("--lang", "es", "selfcheck", "--answers", "9,9,9,9", "--date", "2026-11-18")
     out = tmp_path / "s.md"
-    assert run("export", "--format", "md", "--out", str(out)).exit_code == 0
+    assert run("--lang", "es", "export", "--format", "md", "--out", str(out)).exit_code == 0
     text = " ".join(out.read_text("utf-8").split())
-    assert "The scale (SEMCD-S) is the Escala de autoeficacia para manejar enfermedades" in text
-    assert "4 questions, each answered from 1 (Muy inseguro(a)) to 10 (Muy seguro(a))" in text
+    assert "La escala (SEMCD-S) es la Escala de autoeficacia para manejar enfermedades" in text
+    assert "4 preguntas, cada una respondida del 1 (Muy inseguro(a)) al 10 (Muy seguro(a))" in text
+    assert run("export", "--format", "md", "--out", str(out), "--force").exit_code == 0
+    text = " ".join(out.read_text("utf-8").split())
+    assert "The scale (SEMCD-6) is the Self-Efficacy for Managing Chronic Disease 6-Item" in text
 
 
 def test_switching_language_says_the_scales_differ(run):
@@ -389,3 +397,25 @@ def test_switching_language_says_the_scales_differ(run):
     said = " ".join(run("settings", "lang", "es").stderr.split())
     assert "las preguntas de autoeficacia son la escala SEMCD-S" in said
     assert "distinta de SEMCD-6" in said and "(con puntuación: 1)" in said
+    assert "autoeficacia" not in run("settings", "lang", "es").stderr  # said once, not again
+
+
+def test_a_form_or_a_kind_smcoach_does_not_know_is_named_not_a_traceback(run, isolated, tmp_path):
+    """A newer smcoach's scale, or a problem kind the cards do not have, in the file: shown as
+    kept, and the appointment summary still made."""
+    from smcoach.store import Store
+
+    run("agenda", "add", "x")  # makes the file
+    store = Store(isolated)
+    try:
+        store.add_selfcheck(date(2026, 11, 20), "SEMCD-X", [5, None, 7], 6.0, "now")
+        problem = store.add_problem("Stairs", date(2026, 11, 20), "now")
+        store.set_problem_kind(problem, "stairs_new", date(2026, 11, 20))
+    finally:
+        store.close()
+    out = tmp_path / "s.md"
+    r = run("export", "--format", "md", "--out", str(out))
+    assert r.exit_code == 0, r.output
+    assert "The scale: SEMCD-X." in out.read_text("utf-8")
+    assert "stairs_new" in run("solve", "show", "1").stdout
+    assert "SEMCD-X" in run("selfcheck", "--history").stdout

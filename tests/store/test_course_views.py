@@ -67,7 +67,11 @@ def test_attended_scores_and_history(two_courses):
     store, tue, _ = two_courses
     ann, bo, cy = tue.ids["Ann"], tue.ids["Bo"], tue.ids["Cy"]
     assert store.report_attended(tue.id) == {ann: 3, bo: 1}
-    assert store.report_scores(tue.id, 1, 6) == {ann: {1: 5.0, 6: 7.0}, bo: {1: None}}
+    assert store.report_scores(tue.id, 1, 6) == (
+        "SEMCD-6",
+        {ann: {1: 5.0, 6: 7.0}, bo: {1: None}},
+        0,
+    )
     assert store.course_history(tue.id) == {ann, bo}
     assert cy not in store.course_history(tue.id)
 
@@ -137,4 +141,4 @@ def test_the_same_statements_whatever_the_size(tmp_path):
     a participant, and none with a value a participant."""
     small, large = _views_read(tmp_path, 3), _views_read(tmp_path, 60)
     assert small == large
-    assert [len(s) for s in small] == [1, 1, 2, 1, 1, 1, 3, 1]
+    assert [len(s) for s in small] == [1, 1, 2, 1, 2, 1, 3, 1]

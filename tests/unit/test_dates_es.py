@@ -237,10 +237,15 @@ def test_carry_on_or_start_over_and_the_check_menu_in_spanish(spanish):
         assert _resume_choice(typed) == "over"
     with pytest.raises(SmcoachError, match="responda 'seguir'"):
         _resume_choice("quizá")
+    from smcoach.cli.prompts import yes_no_options
+    from smcoach.domain.selfefficacy import SEMCDS, parse_answers
+
+    assert pick("si", yes_no_options()) == "yes"  # with or without its accent
+    assert parse_answers("8,omitir,6,skip", SEMCDS) == [8, None, 6, None]
     options = checkin_options()
     assert [label for _, label in options] == ["hecho", "en parte", "no hecho", "día de descanso",
                                                "omitir"]  # fmt: skip
-    assert [pick(typed, options) for typed in ("hecho", "no hecho", "día", "3", "done")] == [
+    assert [pick(typed, options) for typed in ("hecho", "no hecho", "dia", "3", "done")] == [
         "done", "not", "rest", "not", "done"]  # fmt: skip
 
 
@@ -272,3 +277,22 @@ def test_every_form_of_the_spanish_date_words_reads_as_an_english_form_smcoach_r
         else:  # a unit of time
             assert parse_goal_day(f"in 2 {english.rstrip('s')}s", MONDAY)
     assert date_words("en") == {"phrases": {}, "words": {}}  # English: smcoach's own forms
+
+
+def test_a_session_stopped_in_spanish_carries_on_in_english(tmp_path):
+    """An answer kept in one language that the other cannot read is asked again, offered as it
+    was typed: never an error that comes back each time the session is carried on."""
+    from smcoach.cli.prompts import AnswersAsker
+    from smcoach.cli.session import RecordingAsker
+    from smcoach.domain.rules import parse_how_often
+    from smcoach.store import Store
+
+    store = Store(str(tmp_path / "a.db"))
+    try:
+        session = store.start_session("plan", False, MONDAY, "now")
+        store.add_session_answer(session.id, "plan.how_often", "lun,mié", "now")
+        asker = RecordingAsker(AnswersAsker({"plan": {"how_often": "mon,wed"}}), store, session.id)
+        assert asker.ask("plan.how_often", "Which days?", parse_how_often) == (("mon", "wed"), None)
+        assert dict(store.session_answers(session.id))["plan.how_often"] == "mon,wed"
+    finally:
+        store.close()

@@ -44,7 +44,7 @@ def test_the_resume_question_takes_the_words_it_shows_and_their_starts() -> None
 
     for answer in ("", "c", "carry", "Carry On", "yes"):
         assert _resume_choice(answer) == "resume"
-    for answer in ("o", "over", "start over", "START", "no"):
+    for answer in ("o", "over", "start over", "START", "s", "no"):  # s: the start of start over
         assert _resume_choice(answer) == "over"
     with pytest.raises(SmcoachError):
         _resume_choice("maybe")

@@ -274,8 +274,10 @@ def test_each_language_is_asked_its_own_published_form() -> None:
     assert selfefficacy.example_answers(selfefficacy.SEMCD6) == "8,7,skip,9,6,7"
 
 
-def test_trends_show_the_form_of_the_latest_check_else_the_languages() -> None:
+def test_trends_show_the_languages_form_else_the_latest_checks() -> None:
     shown = selfefficacy.shown_form
-    assert shown({"SEMCD-S": 1, "SEMCD-6": 5}, "en") == "SEMCD-S"  # the latest's, not the most
-    assert shown({"SEMCD-6": 5}, "es") == "SEMCD-6"
+    assert shown({"SEMCD-S": 1, "SEMCD-6": 5}, "en") == "SEMCD-6"  # one Spanish check aside
+    assert shown({"SEMCD-S": 1, "SEMCD-6": 5}, "es") == "SEMCD-S"
+    assert shown({"SEMCD-6": 5}, "es") == "SEMCD-6"  # none yet on the Spanish scale
+    assert shown({"SEMCD-X": 1, "SEMCD-6": 5}, "es") == "SEMCD-X"  # the latest's
     assert shown({}, "es") == "SEMCD-S" and shown({}, "en") == "SEMCD-6"

@@ -158,23 +158,28 @@ def choose_language(env: Env, flag: str | None, read_setting: bool = True) -> No
     from smcoach import i18n
     from smcoach.domain.language import SETTING, known, resolve
     from smcoach.messages import t
-    from smcoach.store import peek_setting
 
     if flag is not None and known(flag) is None:
         raise SmcoachError(t("language.unknown", got=flag))
-    setting = peek_setting(env.path, SETTING) if read_setting and not flag else None
+    setting = None
+    if read_setting and not flag:
+        from smcoach.store import peek_setting
+
+        setting = peek_setting(env.path, SETTING)
     language = resolve(flag, setting, os.environ)
     i18n.use(language.code, language)
 
 
-def choose_help_language(args: list[str]) -> None:
-    """The language of --help, which click shows before the root's options are read: chosen
-    as choose_language will choose it, from --lang anywhere and a leading --db (and, as there,
-    not from the person's setting for the demo). A --lang smcoach does not speak is passed
-    over here, for the command line to refuse."""
+def choose_language_early(args: list[str]) -> None:
+    """The language of what click says before the root's options are read (--help, and errors
+    in the command line): chosen as choose_language will choose it, from --lang anywhere and a
+    leading --db (and, as there, not from the person's setting for the demo). A --lang smcoach
+    does not speak is passed over here, for the command line to refuse."""
     from smcoach.domain.language import known, take_flag
 
     words, flag = take_flag(args)
     db = words[1] if len(words) > 1 and words[0] == "--db" else None
+    if words and words[0].startswith("--db="):
+        db = words[0].removeprefix("--db=")
     flag = flag if flag and known(flag) else None
     choose_language(Env(db_path(db)), flag, read_setting="demo" not in words)

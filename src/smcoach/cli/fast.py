@@ -152,10 +152,12 @@ def _help(path: list[str]) -> bool:
     if os.path.basename(sys.argv[0]) != "smcoach" or shutil.get_terminal_size().columns < 80:
         return False
     from smcoach import i18n
-    from smcoach.cli.common import choose_help_language
-    from smcoach.domain.language import FLAG
+    from smcoach.cli.common import choose_language_early
+    from smcoach.domain.language import FLAG, known, take_flag
 
-    choose_help_language(path)
+    if (flag := take_flag(path)[1]) is not None and known(flag) is None:
+        return False  # typer's route refuses it, in one line
+    choose_language_early(path)
     if path[:1] == [FLAG]:  # where smcoach.__main__ puts it
         path = path[2:]
     module = help_module(i18n.language())

@@ -309,14 +309,17 @@ def _report(store: "Store", course: "Course") -> "Report":
     from smcoach.domain.course_report import report
     from smcoach.domain.rules import CONFIDENT
 
+    form, scores, other_scale = store.report_scores(course.id, 1, course.weeks)
     return report(
         course,
         store.participants(course.id, include_removed=True),
         store.course_history(course.id),
         store.report_attended(course.id),
         store.report_week_counts(course.id, CONFIDENT),
-        store.report_scores(course.id, 1, course.weeks),
+        scores,
         today(),
+        form,
+        other_scale,
     )
 
 

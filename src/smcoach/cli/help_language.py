@@ -61,8 +61,8 @@ def speak(command: Any) -> None:
 
 
 def layout(text: str) -> str:
-    """One of click's layout words (USAGE, SECTIONS), in this command's language."""
-    return _layout(text)
+    """One of click's layout words (LAYOUT_TEXTS), in this command's language."""
+    return i18n.translate(LAYOUT, text)
 
 
 def options_text(text: str) -> str:
@@ -70,9 +70,40 @@ def options_text(text: str) -> str:
     the help option's own text in this command's language."""
     if i18n.language() == "en":
         return text
-    text = text.replace(HELP_OPTION, _layout(HELP_OPTION))
-    text = _DEFAULT_MARK.sub(lambda m: "[" + _layout(DEFAULT).format(default=m[1]) + "]", text)
-    return text.replace(_REQUIRED_MARK, "[" + _layout(REQUIRED) + "]")
+    text = text.replace(HELP_OPTION, layout(HELP_OPTION))
+    text = _DEFAULT_MARK.sub(lambda m: "[" + layout(DEFAULT).format(default=m[1]) + "]", text)
+    return text.replace(_REQUIRED_MARK, "[" + layout(REQUIRED) + "]")
+
+
+# click's errors for a command line it cannot read, as it writes them, and the sentence of the
+# catalogue each is said by in another language ('click.*', the same fields).
+CLICK_ERRORS = (
+    (r"No such option: (?P<name>\S+) \(Possible options: (?P<options>.+)\)",
+     "click.no_such_option_maybe"),
+    (r"No such option: (?P<name>\S+)", "click.no_such_option"),
+    (r"No such command '(?P<name>.*)'\. Did you mean (?P<options>.+)\?",
+     "click.no_such_command_maybe"),
+    (r"No such command '(?P<name>.*)'\.", "click.no_such_command"),
+    (r"Missing argument '(?P<name>[^']*)'\.", "click.missing_argument"),
+    (r"Missing option '(?P<name>[^']*)'\.", "click.missing_option"),
+    (r"Got unexpected extra argument\(s\) \((?P<args>.*)\)", "click.extra_arguments"),
+    (r"Option '(?P<name>[^']*)' requires an argument\.", "click.needs_value"),
+    (r"Option '(?P<name>[^']*)' does not take a value\.", "click.takes_no_value"),
+    (r"Invalid value for '(?P<name>[^']*)': (?P<detail>.*)", "click.invalid_value"),
+)  # fmt: skip
+
+
+def usage_error(message: str) -> str:
+    """click's error `message` in this command's language (as click wrote it in English, or
+    where it is not one of CLICK_ERRORS)."""
+    if i18n.language() == "en":
+        return message
+    from smcoach.messages import TEXT
+
+    for pattern, key in CLICK_ERRORS:  # its parts as click gave them: the line is made safe
+        if found := re.fullmatch(pattern, message):  # to show as a whole, where it is shown
+            return i18n.translate(key, TEXT[key]).format(**found.groupdict())
+    return message
 
 
 def sources(root: Any) -> list[str]:
@@ -97,7 +128,3 @@ def sources(root: Any) -> list[str]:
 
 def _help(text: str | None) -> str | None:
     return i18n.translate(HELP, text) if text else text
-
-
-def _layout(text: str) -> str:
-    return i18n.translate(LAYOUT, text)

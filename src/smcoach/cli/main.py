@@ -14,7 +14,7 @@ from typer.core import TyperGroup
 
 from smcoach import __version__
 from smcoach.cli import help_language
-from smcoach.cli.common import Env, choose_help_language, choose_language, db_path, failure
+from smcoach.cli.common import Env, choose_language, choose_language_early, db_path, failure
 from smcoach.messages import t
 from smcoach.safe_text import one_line
 
@@ -151,11 +151,11 @@ class SmcoachGroup(TyperGroup):
             if isinstance(arg, str) and "\x00" in arg:  # only from a caller inside Python
                 sys.stderr.write("Error: " + t("argv.nul", n=n) + "\n")
                 sys.exit(1)
-        if any(arg in ("-h", "--help") for arg in given):  # shown before the root's callback
-            choose_help_language(given)
-            help_language.speak(self)
-            for command in self.commands.built.values():  # type: ignore[attr-defined]
-                _ready_for_help(command)
+        # click shows help and its errors before the root's callback chooses the language
+        choose_language_early(given)
+        help_language.speak(self)
+        for command in self.commands.built.values():  # type: ignore[attr-defined]
+            _ready_for_help(command)
         return super().main(args, *rest, **kwargs)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
@@ -228,11 +228,12 @@ def _safe_usage_errors() -> Iterator[None]:
 
 def _usage_line(error: Any) -> str:
     """click's message, with where to look when it suggests nothing itself."""
-    message = error.format_message()
+    message = str(error.format_message())
+    said = help_language.usage_error(message)
     if "Did you mean" in message or getattr(error, "possibilities", None):
-        return str(message)
+        return said
     command = error.ctx.command_path if error.ctx is not None else "smcoach"
-    return t("usage.see_help", error=message.rstrip("."), command=command)
+    return t("usage.see_help", error=said.rstrip("."), command=command)
 
 
 def _fail(message: str, code: int, prefix: str = "Error: ") -> None:

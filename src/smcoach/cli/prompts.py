@@ -115,17 +115,21 @@ def yes_no_options() -> list[tuple[str, str]]:
 
 
 def pick(answer: str, options: list[tuple[str, str]]) -> str | None:
-    """The option an answer names: its number, its key, its words as shown (any case), or the
-    start of just one option's words ("c" for "change the plan")."""
-    a = " ".join(answer.split()).lower()
+    """The option an answer names: its number, its key, its words as shown (any case, accents
+    or not: "si" for "sí"), or the start of just one option's words ("c" for "change the
+    plan")."""
+    from smcoach.domain.rules import unaccented
+
+    a = unaccented(" ".join(answer.split()).lower())
     if not a:
         return None
     if a.isascii() and a.isdigit():  # not '²', which isdigit() also accepts
         return options[int(a) - 1][0] if 1 <= int(a) <= len(options) else None
-    for key, label in options:
-        if a in (key.lower(), label.lower()):
+    words = [(key, unaccented(label.lower())) for key, label in options]
+    for key, label in words:
+        if a in (key.lower(), label):
             return key
-    starting = {key for key, label in options if label.lower().startswith(a)}
+    starting = {key for key, label in words if label.startswith(a)}
     if len(starting) == 1:
         return starting.pop()
     # "keep it" for "keep the plan as it is": the first word names just one option's key

@@ -100,9 +100,10 @@ def selfcheck(
     check = save_selfcheck(ctx.obj.store, when, given, rule)
     notice(t("selfcheck.saved", day=day_text(when, "day_year"), form=check.form))
     notice(views.selfcheck_explained(check))
-    for form, n in ctx.obj.store.selfcheck_forms().items():
-        if form != check.form:  # a person who has switched language: a different scale
-            notice(t("selfcheck.other_form", form=check.form, other=form, n=n))
+    if ctx.obj.store.selfcheck_days(check.form)[0] == when:  # the first on this scale: a
+        for form, n in ctx.obj.store.selfcheck_forms().items():  # switch of language is told
+            if form != check.form:
+                notice(t("selfcheck.other_form", form=check.form, other=form, n=n))
     if json_out:
         write_json(views.selfcheck_json(check))
 

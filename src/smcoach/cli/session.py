@@ -73,7 +73,10 @@ class RecordingAsker(Asker):
     ) -> T:
         found, value = self._saved(key, question)
         if found and value is not None:
-            return parse(value)
+            try:
+                return parse(value)
+            except SmcoachError:  # kept in another language ('lun,mié' read in English): asked
+                default = value  # again, what was typed offered to keep or change
         raw: list[str] = []
 
         def capture(text: str) -> T:
@@ -239,9 +242,14 @@ def _resume_choice(typed: str) -> str:
     words = answer_words()
     carry_on = ("carry on", unaccented(answer(words["carry_on"])))
     over = ("over", "start over", unaccented(answer(words["over"])))
-    if a in {"resume", *map(unaccented, YES)} or any(w.startswith(a) for w in carry_on):
+    # the words first ('s' is the start of 'start over' in English, of 'seguir' in Spanish)
+    if any(w.startswith(a) for w in carry_on):
         return "resume"
-    if a in NO or any(w.startswith(a) for w in over):
+    if any(w.startswith(a) for w in over):
+        return "over"
+    if a in {"resume", *map(unaccented, YES)}:
+        return "resume"
+    if a in NO:
         return "over"
     raise SmcoachError(t("session.resume_answer", **words))
 

@@ -98,6 +98,7 @@ def set_lang(
     from smcoach import i18n
     from smcoach.domain.language import LANGUAGES, SETTING, parse, resolve
 
+    before = i18n.language()  # the language this command began in
     value = _set(ctx, SETTING, None if unset else require(
         code,
         what=t("what.language"),
@@ -111,7 +112,8 @@ def set_lang(
         notice(t("settings.lang_unset"))
     else:
         notice(t("settings.lang_set", name=LANGUAGES[value], code=value))
-    _scales_differ(ctx.obj.store)
+    if i18n.language() != before:
+        _scales_differ(ctx.obj.store)
 
 
 def _scales_differ(store: "Store") -> None:

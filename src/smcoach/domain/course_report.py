@@ -95,6 +95,8 @@ class SelfEfficacyChange(NamedTuple):
     mean_change: float | None  # mean of (last - first) over the pairs; None without pairs
     first_only: int  # scored at the first week only: left out
     last_only: int  # scored at the last week only: left out
+    form: str | None = None  # the scale compared (the one most used in the course)
+    other_scale: int = 0  # checks at those weeks on another scale: left out, never compared
 
 
 class PersonFigures(NamedTuple):
@@ -161,9 +163,12 @@ def report(
     counts: Iterable[WeekCounts],
     scores: Mapping[int, Mapping[int, float | None]],
     today: date,
+    form: str | None = None,
+    other_scale: int = 0,
 ) -> Report:
     """The course's figures. `attended`: sessions attended by participant; `counts`: the
-    records of each week; `scores`: self-efficacy scores by participant and week."""
+    records of each week; `scores`: self-efficacy scores by participant and week, on the
+    scale `form` (`other_scale`: the checks on another, left out)."""
     people = listed(participants, with_history)
     label = labels(p.id for p in people)
     needed = sessions_to_complete(course.weeks)
@@ -213,7 +218,9 @@ def report(
         sum(p.status == "removed" for p in people),
         sum(c.plans for c in by_week.values()),
         weeks,
-        selfefficacy_change(course, {k: v for k, v in scores.items() if k in listed_ids}),
+        selfefficacy_change(course, {k: v for k, v in scores.items() if k in listed_ids})._replace(
+            form=form, other_scale=other_scale
+        ),
     )
 
 

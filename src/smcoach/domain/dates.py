@@ -190,10 +190,7 @@ def _local_weekdays(language: str) -> dict[str, int]:
     for width in ("wide", "abbreviated"):
         for number, name in enumerate(cldr(language)["days"][width]):
             spelled = unicodedata.normalize("NFC", name.lower().rstrip("."))
-            plain = "".join(
-                c for c in unicodedata.normalize("NFD", spelled) if not unicodedata.combining(c)
-            )
-            found[spelled] = found[plain] = number
+            found[spelled] = found[_plain(spelled)] = number
     return found
 
 
@@ -300,11 +297,11 @@ def _local_forms(language: str) -> _Forms:
 
 
 def _plain(text: str) -> str:
-    """`text` without its accents ("próximo" -> "proximo"), one space between words."""
-    import unicodedata
+    """`text` in lower case without its accents ("Próximo" -> "proximo"), one space between
+    words."""
+    from smcoach.domain.rules import unaccented
 
-    decomposed = unicodedata.normalize("NFD", " ".join(text.lower().split()))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unaccented(" ".join(text.lower().split()))
 
 
 def parse_weekdays(text: str, language: str | None = None) -> tuple[str, ...]:

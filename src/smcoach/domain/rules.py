@@ -101,6 +101,7 @@ def with_translations(words: Mapping[str, str]) -> dict[str, str]:
 
 
 def unaccented(text: str) -> str:
+    """`text` without its accents ("sí" -> "si"): what a person may type for an accented word."""
     import unicodedata
 
     decomposed = unicodedata.normalize("NFD", text)

@@ -5,8 +5,9 @@ The wording of the items lives in content/scales/semcd6.en.toml; this module kno
 published rules: six items, each answered 1 (not at all confident) to 10 (totally confident);
 the score is the mean of the items answered, and there is no score when more than two are
 missing (Lorig et al. 2001). A Spanish form is a different published scale (SEMCD-S, four items,
-content/scales/semcds.es.toml) with its own rules: `rule_of` reads a form's number of items and
-how many may be missing from its scale file, and every stored score names its form.
+content/scales/semcds.es.toml) with its own rules: RULES holds each form's number of items and
+how many may be missing (tests check them against the scale files, as `rule_of` reads them),
+and every stored score names its form.
 """
 
 from __future__ import annotations
@@ -68,6 +69,12 @@ FORM_OF_LANGUAGE = {"en": SEMCD6.form, "es": SEMCDS.form}
 EXAMPLE = (8, 7, None, 9, 6, 7)
 
 
+def rule_for(form: str, items: int) -> Rule:
+    """The rule of a form as kept with a check: one smcoach knows, else (a form from a newer
+    smcoach, or an import) its number of items and the usual allowance of missing ones."""
+    return RULES.get(form) or Rule(form, items, MOST_MISSING)
+
+
 def form_for(language: str) -> Rule:
     """The form a person speaking `language` is asked (the English one where none is
     published in their language)."""
@@ -75,10 +82,12 @@ def form_for(language: str) -> Rule:
 
 
 def shown_form(forms: Mapping[str, int], language: str) -> str:
-    """The one form whose scores trends and summaries show, from the forms of the person's
-    scored checks, the latest's first: the form of their latest check (scores of two forms are
-    never averaged together), or with none yet the form of their language."""
-    return next(iter(forms), form_for(language).form)
+    """The one form whose scores trends and summaries show (scores of two forms are never
+    averaged together), from the forms of the person's scored checks, the latest's first: their
+    language's form, if they have scores on it; else the form of their latest check; with none
+    yet, their language's."""
+    own = form_for(language).form
+    return own if own in forms else next(iter(forms), own)
 
 
 def example_answers(rule: Rule) -> str:
@@ -116,9 +125,12 @@ def in_range(answer: int) -> bool:
 
 
 def parse_answer(text: str) -> int | None:
-    """One answer as typed: a whole number from 1 to 10, or nothing / 'skip' to skip it."""
-    s = text.strip().lower()
-    if not s or s == SKIP:
+    """One answer as typed: a whole number from 1 to 10, or nothing / 'skip' (or the word of
+    this command's language: 'omitir') to skip it."""
+    from smcoach.domain.rules import unaccented
+
+    s = unaccented(text.strip().lower())
+    if not s or s in (SKIP, unaccented(t("answer.skip"))):
         return None
     if s.isascii() and s.isdigit() and in_range(int(s)):
         return int(s)

@@ -414,6 +414,8 @@ def _selfefficacy(r: "Report") -> str:
         text += " " + t("group_view.report.se_unpaired", first_only=s.first_only,
                         last_only=s.last_only, first_week=s.first_week,
                         last_week=s.last_week)  # fmt: skip
+    if s.other_scale:
+        text += " " + t("group_view.report.se_other_scale", n=s.other_scale, form=s.form)
     return text
 
 
@@ -557,6 +559,8 @@ def report_json(r: "Report", names: bool) -> dict[str, Any]:
             "mean_change": _rounded(s.mean_change, 2),
             "first_only": s.first_only,
             "last_only": s.last_only,
+            "form": s.form,
+            "other_scale": s.other_scale,
         },
     }
     if names:

@@ -266,15 +266,17 @@ def _selfefficacy(s: "Summary") -> tuple[Block, ...]:
     check = s.selfefficacy
     if check is None:
         return (Para(t("summary.selfefficacy_none"), note=True),)
+    said = (
+        Para(t("summary.selfefficacy_taken", day=check.day.isoformat())),
+        Para(selfcheck_explained(check)),
+    )
+    if check.form not in SCALE_FILES:  # a form smcoach does not know: named, not described
+        return (*said, Para(t("summary.selfefficacy_form", form=check.form), note=True))
     published = scale(*SCALE_FILES[check.form])
     about = t("summary.selfefficacy_about", form=check.form, title=published["title"],
               publisher=published["publisher"], citation=published["short_citation"],
               n=len(published["items"]), **published["anchors"])  # fmt: skip
-    return (
-        Para(t("summary.selfefficacy_taken", day=check.day.isoformat())),
-        Para(selfcheck_explained(check)),
-        Para(about, note=True),
-    )
+    return (*said, Para(about, note=True))
 
 
 def _questions(s: "Summary") -> tuple[Block, ...]:

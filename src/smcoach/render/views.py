@@ -379,12 +379,12 @@ def score_text(score: float | None) -> str:
 def selfcheck_explained(check: Selfcheck) -> str:
     """The score in words: what it is the mean of and which way is better, or why there is none.
     (Never a comparison with anyone else's scores.)"""
-    from smcoach.domain.selfefficacy import RULES
+    from smcoach.domain.selfefficacy import rule_for
 
     total = len(check.answers)
     skipped = total - check.answered
     if check.score is None:
-        needed = total - RULES[check.form].most_missing
+        needed = total - rule_for(check.form, total).most_missing
         return t("selfcheck.not_scored", skipped=skipped, total=total, needed=needed)
     key = "selfcheck.scored_skipped" if skipped else "selfcheck.scored"
     return t(key, score=score_text(check.score), answered=check.answered, skipped=skipped)
@@ -611,10 +611,14 @@ def problem_status(status: str) -> str:
 
 
 def _kind(problem: Problem) -> str:
-    """What a problem is mostly about, in the words the person chose it by."""
-    from smcoach.content import card
+    """What a problem is mostly about, in the words the person chose it by (as kept, for a
+    kind the cards do not name: one added since, or a service's own)."""
+    from smcoach.content import cards
 
-    return card("solve", f"kind_{problem.kind}") if problem.kind else ""
+    if not problem.kind:
+        return ""
+    words = cards()["solve"].get(f"kind_{problem.kind}")
+    return words if isinstance(words, str) else problem.kind
 
 
 def problem_next(problem: Problem, ideas: list[Idea], attempts: list[Attempt]) -> str:

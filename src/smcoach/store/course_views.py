@@ -105,22 +105,30 @@ class CourseViewQueries:
 
     def report_scores(
         self, course_id: int, first: int, last: int
-    ) -> dict[int, dict[int, float | None]]:
+    ) -> tuple[str | None, dict[int, dict[int, float | None]], int]:
         """The self-efficacy scores taken at weeks `first` and `last`, by participant and
-        week (None: taken, but too few answers to score): those on the scale most used in the
-        course, so that a change is never taken between two different scales (a course asked
-        in Spanish answers the SEMCD-S, in English the SEMCD-6)."""
+        week (None: taken, but too few answers to score), on the scale most used in the
+        course: a change is never taken between two different scales (a course asked in
+        Spanish answers the SEMCD-S, in English the SEMCD-6). Returns that scale, the scores,
+        and how many checks at those weeks are on another scale (left out)."""
+        row = self.conn.execute(
+            f"""SELECT form FROM course_selfchecks WHERE participant_id IN ({_COURSE_PEOPLE})
+                GROUP BY form ORDER BY COUNT(*) DESC, form LIMIT 1""",
+            [course_id],
+        ).fetchone()
+        form = row[0] if row else None
         found: dict[int, dict[int, float | None]] = {}
-        for r in self.conn.execute(
-            f"""SELECT participant_id, week, score FROM course_selfchecks
-                WHERE participant_id IN ({_COURSE_PEOPLE}) AND week IN (?, ?)
-                  AND form = (SELECT form FROM course_selfchecks
-                              WHERE participant_id IN ({_COURSE_PEOPLE})
-                              GROUP BY form ORDER BY COUNT(*) DESC, form LIMIT 1)""",
-            [course_id, first, last, course_id],
+        other = 0
+        for person, week, score, scale in self.conn.execute(
+            f"""SELECT participant_id, week, score, form FROM course_selfchecks
+                WHERE participant_id IN ({_COURSE_PEOPLE}) AND week IN (?, ?)""",
+            [course_id, first, last],
         ):
-            found.setdefault(r[0], {})[r[1]] = r[2]
-        return found
+            if scale == form:
+                found.setdefault(person, {})[week] = score
+            else:
+                other += 1
+        return form, found, other
 
     def export_records(self, course_id: int) -> dict[str, list[dict[str, Any]]]:
         """The course's attendance, plans and self-checks, each by participant and week, as
