@@ -236,3 +236,11 @@ def test_a_command_line_smcoach_cannot_read_is_said_in_spanish(args, said, tmp_p
     assert r.returncode == 2 and r.stderr.startswith(said) and r.stderr.count("\n") == 1
     english = smcoach(*args, SMCOACH_DB=str(tmp_path / "a.db"))  # as click writes it
     assert english.returncode == 2 and "Error: No existe" not in english.stderr
+
+
+def test_a_services_status_in_spanish_words(run, run_json):
+    r = run("--lang", "es", "services", "add", "--name", "Grupo de caminar", "--status",
+            "Cerrado temporalmente")  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert run_json("services", "show", "1")["status"] == "temporarily closed"  # kept as HSDS's
+    assert "(cerrado temporalmente)" in run("--lang", "es", "services", "list").stdout

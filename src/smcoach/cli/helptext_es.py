@@ -13,7 +13,7 @@ HELP: dict[str, str] = {
     "  médico: para cualquier cosa sobre su tratamiento, hable con su médico,\n"
     "  enfermera o farmacéutico.\n"
     "\n"
-    '  Ejemplo: smcoach agenda add "Getting out of breath on the stairs"\n'
+    '  Ejemplo: smcoach agenda add "Me falta el aire al subir la escalera"\n'
     "\n"
     "Opciones:\n"
     "  --db <path>       El archivo de la base de datos que se usará (por defecto:\n"
@@ -99,7 +99,7 @@ HELP: dict[str, str] = {
     "\n"
     "  Añada un reto a su agenda.\n"
     "\n"
-    '  Ejemplo: smcoach agenda add "Getting out of breath on the stairs"\n'
+    '  Ejemplo: smcoach agenda add "Me falta el aire al subir la escalera"\n'
     "\n"
     "Argumentos:\n"
     "  text  El reto, con sus propias palabras.\n"
@@ -179,8 +179,7 @@ HELP: dict[str, str] = {
     "  una terminal, después le pregunta por cada síntoma que aún no haya puntuado\n"
     "  hoy.\n"
     "\n"
-    '  Ejemplo: smcoach check --done --note "went with my neighbour" --rate\n'
-    "  fatigue=6\n"
+    '  Ejemplo: smcoach check --done --note "fui con mi vecina" --rate cansancio=6\n'
     "\n"
     "Argumentos:\n"
     "  plan_id  El plan (por defecto: su plan actual).\n"
@@ -195,7 +194,7 @@ HELP: dict[str, str] = {
     "                 2026-11-23.\n"
     "  --note <str>   Unas palabras sobre el día.\n"
     "  --rate NAME=N  Puntúe del 0 al 10 un síntoma de su lista, por ejemplo --rate\n"
-    "                 fatigue=6 (se puede repetir; vea 'smcoach symptoms').\n"
+    "                 cansancio=6 (se puede repetir; vea 'smcoach symptoms').\n"
     "                 Funciona con o sin registro.\n"
     "  -h, --help     Muestra este mensaje y termina.\n",
     "demo": "Uso: smcoach demo [OPTIONS]\n"
@@ -299,7 +298,7 @@ HELP: dict[str, str] = {
     "  Añada una meta, si quiere vinculada a un tema de la agenda y a una fecha\n"
     "  para lograrla.\n"
     "\n"
-    '  Ejemplo: smcoach goal add "Walk to my daughter\'s house" --agenda 1 --by\n'
+    '  Ejemplo: smcoach goal add "Caminar hasta la casa de mi hija" --agenda 1 --by\n'
     "  2027-03-01\n"
     "\n"
     "Argumentos:\n"
@@ -531,7 +530,7 @@ HELP: dict[str, str] = {
     "  los datos personales de cualquier persona: se rechaza un archivo que ya\n"
     "  contenga datos personales.\n"
     "\n"
-    '  Ejemplo: smcoach --db tuesday.db group new "Tuesday group" --start\n'
+    '  Ejemplo: smcoach --db tuesday.db group new "Grupo del martes" --start\n'
     "  2026-12-01\n"
     "\n"
     "Argumentos:\n"
@@ -738,7 +737,7 @@ HELP: dict[str, str] = {
     "  --search, busca los temas que mencionan sus palabras. Los temas son\n"
     "  información general, no consejos sobre su propia salud.\n"
     "\n"
-    "  Ejemplo: smcoach learn --search tired in the afternoon\n"
+    "  Ejemplo: smcoach learn --search cansancio por la tarde\n"
     "\n"
     "Argumentos:\n"
     "  [TOPIC | WORDS]  El ID del tema (vea 'smcoach learn'); con --search, las\n"
@@ -803,8 +802,8 @@ HELP: dict[str, str] = {
     "  medicamento, la comida o el ejercicio, solo cuando usted lo haya acordado\n"
     "  con un profesional de la salud.\n"
     "\n"
-    '  Ejemplo: smcoach plan new --what "walk round the park" --how-much "15\n'
-    '  minutes" --when "after lunch" --days mon,wed,fri --confidence 8\n'
+    '  Ejemplo: smcoach plan new --what "dar una vuelta al parque" --how-much "15\n'
+    '  minutos" --when "after lunch" --days mon,wed,fri --confidence 8\n'
     "\n"
     "Opciones:\n"
     "  --what <str>        Qué va a hacer.\n"
@@ -854,8 +853,9 @@ HELP: dict[str, str] = {
     "\n"
     "  Añada una pregunta para hacer en su próxima cita.\n"
     "\n"
-    '  Ejemplo: smcoach questions add "Could my tiredness be from the new '
-    'tablets?"\n'
+    '  Ejemplo: smcoach questions add "¿Puede venir mi cansancio de las '
+    "pastillas\n"
+    '  nuevas?"\n'
     "\n"
     "Argumentos:\n"
     "  text  La pregunta, con sus propias palabras.\n"
@@ -971,8 +971,8 @@ HELP: dict[str, str] = {
     "  con él, si no se indican. Sus datos cuentan como revisados hoy, salvo que\n"
     "  --checked diga otra cosa.\n"
     "\n"
-    '  Ejemplo: smcoach services add --name "Carers\' centre" --phone "0113 496\n'
-    '  0000" --hours "Mon-Fri 9-5" --category carers\n'
+    '  Ejemplo: smcoach services add --name "Centro de cuidadores" --phone "0113\n'
+    '  496 0000" --hours "Mon-Fri 9-5" --category carers\n'
     "\n"
     "Opciones:\n"
     "  --name <str>          El nombre del servicio.\n"
@@ -1006,8 +1006,9 @@ HELP: dict[str, str] = {
     "  Una opción de lista (--category, --area, --language) reemplaza toda la\n"
     "  lista.\n"
     "\n"
-    '  Ejemplo: smcoach services edit 3 --hours "Tue and Thu 10-2" --checked '
-    "today\n"
+    '  Ejemplo: smcoach services edit 3 --hours "mar y jue de 10 a 14" '
+    "--checked\n"
+    "  hoy\n"
     "\n"
     "Argumentos:\n"
     "  service_id  El ID del servicio: un número para los suyos, y una p y un\n"
@@ -1121,7 +1122,7 @@ HELP: dict[str, str] = {
     "ella:\n"
     "  'carer' encuentra 'carers'.\n"
     "\n"
-    '  Ejemplo: smcoach services search "walking group" --area Leeds\n'
+    '  Ejemplo: smcoach services search "grupo de caminar" --area Sevilla\n'
     "\n"
     "Argumentos:\n"
     "  words  Las palabras que buscar, entre comillas si son varias: cada una "
@@ -1305,7 +1306,7 @@ HELP: dict[str, str] = {
     "  Las puntuaciones van de 0 = nada a 10 = lo peor, salvo con\n"
     "  --higher-is-better (0 = lo peor, 10 = lo mejor).\n"
     "\n"
-    '  Ejemplo: smcoach symptoms add "shortness of breath"\n'
+    '  Ejemplo: smcoach symptoms add "falta de aire"\n'
     "\n"
     "Argumentos:\n"
     "  name  El nombre del síntoma, con sus propias palabras (en mayúsculas o\n"

@@ -162,7 +162,9 @@ def _fields(
         if values is not None:
             given[field] = split_list(";".join(values))
     if status is not None:
-        given["status"] = status.strip().lower()
+        from smcoach.domain.services import status_typed
+
+        given["status"] = status_typed(status)
     if checked is not None:
         given["checked"] = parse_day(checked, today()) if checked.strip() else None
     return given

@@ -115,6 +115,19 @@ def parse_iso_day(text: str) -> date | None:
         return None
 
 
+def status_typed(text: str) -> str:
+    """A status as typed: HSDS's own word (as kept), or its word in this command's language
+    ('cerrado temporalmente'), accents or not; anything else as typed, for `problems` to
+    refuse."""
+    from smcoach.domain.rules import unaccented
+
+    typed = unaccented(" ".join(text.lower().split()))
+    for status in STATUSES:
+        if typed in (status, unaccented(t("services.status." + status.replace(" ", "_")))):
+            return status
+    return typed
+
+
 def problems(service: Service, today: date) -> list[tuple[str, str]]:
     """What is wrong with a service's fields, as (field, one-line message); empty if nothing.
     Plausible, not strict: phone numbers, web and email addresses of any country's form."""
