@@ -106,3 +106,8 @@ def test_a_sentence_without_a_translation_is_said_in_english(monkeypatch):
         assert t("plan.not_found", id=99) == "no plan 99 here (new wording)"
     finally:
         i18n.use("en")
+
+
+def test_no_sentence_has_a_field_named_key():
+    """t(key, **fields) takes the sentence's key first: a field named 'key' could not be filled."""
+    assert [k for k, english in TEXT.items() if ("key", "") in fields(english)] == []

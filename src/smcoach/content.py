@@ -101,9 +101,9 @@ def card(section: str, key: str, **values: object) -> str:
     try:
         value = cards()[section][key]
     except KeyError:
-        raise SmcoachError(f"the question cards have no [{section}] {key}") from None
+        raise SmcoachError(t("content.card_missing", section=section, entry=key)) from None
     if not isinstance(value, str):
-        raise SmcoachError(f"the card [{section}] {key} must be text")
+        raise SmcoachError(t("content.card_text", section=section, entry=key))
     for name, filler in values.items():
         value = value.replace("{" + name + "}", str(filler))
     return value
@@ -112,7 +112,7 @@ def card(section: str, key: str, **values: object) -> str:
 def card_list(section: str, key: str) -> list[str]:
     value = cards()[section].get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise SmcoachError(f"the card [{section}] {key} must be a list of texts")
+        raise SmcoachError(t("content.card_list", section=section, entry=key))
     return value
 
 
@@ -133,9 +133,9 @@ def scale(name: str, language: str = "en") -> dict[str, Any]:
     try:
         data = tomllib.loads(source.read_text("utf-8"))
     except tomllib.TOMLDecodeError as e:
-        raise SmcoachError(f"the scale file {source} is malformed: {e}") from None
+        raise SmcoachError(t("content.scale_malformed", path=source, error=e)) from None
     except (OSError, UnicodeDecodeError) as e:
-        raise SmcoachError(f"cannot read the scale file {source}: {e}") from None
+        raise SmcoachError(t("content.scale_unreadable", path=source, error=e)) from None
     items = data.get("items")
     anchors = data.get("anchors")
     if (
@@ -147,7 +147,7 @@ def scale(name: str, language: str = "en") -> dict[str, Any]:
         or not all(isinstance(anchors.get(k), int) for k in ("low", "high"))
         or not all(isinstance(anchors.get(k), str) for k in ("low_label", "high_label"))
     ):
-        raise SmcoachError(f"the scale file {source} is missing its texts, items or anchors")
+        raise SmcoachError(t("content.scale_incomplete", path=source))
     return data
 
 
@@ -161,9 +161,9 @@ def _reviewed(path: Traversable) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text("utf-8"))
     except tomllib.TOMLDecodeError as e:
-        raise SmcoachError(f"the file {path} is malformed: {e}") from None
+        raise SmcoachError(t("content.file_malformed", path=path, error=e)) from None
     except (OSError, UnicodeDecodeError) as e:
-        raise SmcoachError(f"cannot read the file {path}: {e}") from None
+        raise SmcoachError(t("content.file_unreadable", path=path, error=e)) from None
 
 
 def _lists(path: Traversable, data: dict[str, Any], shape: dict[str, tuple[str, ...]]) -> None:
@@ -172,7 +172,7 @@ def _lists(path: Traversable, data: dict[str, Any], shape: dict[str, tuple[str, 
         for key in keys:
             value = data.get(section, {}).get(key) if isinstance(data.get(section), dict) else None
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise SmcoachError(f"the file {path} needs [{section}] {key}, a list of texts")
+                raise SmcoachError(t("content.needs_list", path=path, section=section, entry=key))
 
 
 def screening(language: str | None = None) -> Screens:
@@ -217,7 +217,7 @@ def _safety_lists(language: str) -> dict[str, Any]:
     path = content_root() / "safety" / f"{language}.toml"
     data = _reviewed(path)
     if not isinstance(data.get("negations"), str):
-        raise SmcoachError(f"the file {path} needs negations, a text")
+        raise SmcoachError(t("content.needs_negations", path=path))
     _lists(path, data, {c: ("patterns", "ignore") for c in CATEGORIES})
     return data
 
@@ -342,7 +342,7 @@ def date_words(language: str) -> dict[str, dict[str, str]]:
         if not isinstance(table, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in table.items()
         ):
-            raise SmcoachError(f"the file {path} needs [{key}], a table of texts")
+            raise SmcoachError(t("content.needs_table", path=path, entry=key))
     return tables  # type: ignore[return-value]
 
 
@@ -361,9 +361,9 @@ def helplines() -> dict[str, Any]:
             or not isinstance(lines, list)
             or not all(isinstance(x, dict) and "kind" in x and "name" in x for x in lines)
         ):
-            raise SmcoachError(f"the file {path} has an incomplete entry for {code}")
+            raise SmcoachError(t("content.incomplete_entry", path=path, code=code))
     if not isinstance(data.get("fallback_directory"), str):
-        raise SmcoachError(f"the file {path} needs fallback_directory")
+        raise SmcoachError(t("content.needs_fallback", path=path))
     return data
 
 

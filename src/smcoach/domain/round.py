@@ -257,7 +257,7 @@ class Round:
             return Ask("agreed", default=leave, field=step.field, findings=shown)
         if step.step == "smaller":
             low = tuple(f for f in findings if f.code in LOW_CONFIDENCE)
-            return Ask("discuss", default="keep", findings=low)
+            return Ask("discuss", default=t("answer.keep"), findings=low)  # as typed: its word
         if step.step == "field":
             part = _PART_OF.get(step.field or "", step.field or "what")
             return Ask(part, default=a[part], again=True, field=step.field, code=step.code,
