@@ -72,7 +72,7 @@ def selfcheck(
 
     Example: smcoach selfcheck --answers 8,7,skip,9,6,7
     """
-    from smcoach.domain.selfefficacy import form_for, parse_answers
+    from smcoach.domain.selfefficacy import form_for, other_forms, parse_answers
     from smcoach.render import views, write, write_json
 
     if history:
@@ -101,9 +101,9 @@ def selfcheck(
     notice(t("selfcheck.saved", day=day_text(when, "day_year"), form=check.form))
     notice(views.selfcheck_explained(check))
     if ctx.obj.store.selfcheck_days(check.form)[0] == when:  # the first on this scale: a
-        for form, n in ctx.obj.store.selfcheck_forms().items():  # switch of language is told
-            if form != check.form:
-                notice(t("selfcheck.other_form", form=check.form, other=form, n=n))
+        others = other_forms(ctx.obj.store.selfcheck_forms(), check.form)  # switch is told
+        for other, n in others.items():
+            notice(t("selfcheck.other_form", form=check.form, other=other, n=n))
     if json_out:
         write_json(views.selfcheck_json(check))
 

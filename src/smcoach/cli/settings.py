@@ -119,13 +119,12 @@ def set_lang(
 def _scales_differ(store: "Store") -> None:
     """A person whose self-efficacy checks are on another language's scale is told, as the
     language changes, that this language asks a different published scale."""
-    from smcoach.domain.selfefficacy import form_for
+    from smcoach.domain.selfefficacy import form_for, other_forms
     from smcoach.i18n import language
 
     form = form_for(language()).form
-    for other, n in store.selfcheck_forms().items():
-        if other != form:
-            notice(t("selfcheck.language_switched", form=form, other=other, n=n))
+    for other, n in other_forms(store.selfcheck_forms(), form).items():
+        notice(t("selfcheck.language_switched", form=form, other=other, n=n))
 
 
 def _set(ctx: typer.Context, key: str, value: str | None) -> str | None:

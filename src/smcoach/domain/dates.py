@@ -9,7 +9,6 @@ from functools import cache
 
 from smcoach.errors import SmcoachError
 from smcoach.messages import t
-from smcoach.records import NamedTuple
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAY_NAMES = {
@@ -222,53 +221,40 @@ def in_english(typed: str, language: str | None = None) -> str:
         language = current()
     if language == "en" or not re.search(r"[^\W\d_]", typed):  # no words to read: 2026-11-23
         return typed
-    names = _local_names(language)
+    nearby, _ = _local_names(language)
     plain = _plain(typed)
-    if plain in names.nearby:
-        return names.nearby[plain]
-    if plain in names.weekdays:  # a day's name, read as it is ("mar": Tuesday, not March)
-        return typed
-    forms = _local_forms(language)  # read only now: most answers are a word or a date
-    for pattern, english in forms.phrases:
+    if plain in nearby:
+        return nearby[plain]
+    if plain in _local_weekdays(language):  # a day's name, read as it is ("mar": Tuesday,
+        return typed  # not March)
+    phrases, _ = _local_forms(language)  # read only now: most answers are a word or a date
+    for pattern, english in phrases:
         if (m := pattern.fullmatch(plain)) is None:
             continue
-        slots = {name: _slot(name, value, names, forms) for name, value in m.groupdict().items()}
+        slots = {name: _slot(name, value, language) for name, value in m.groupdict().items()}
         if None not in slots.values():
             return english.format(**slots)
     return typed
 
 
-class _Names(NamedTuple):
-    """A language's names for days, from the CLDR."""
-
-    nearby: dict[str, str]  # "ayer": "yesterday", "pasado manana": "+2d"
-    weekdays: dict[str, int]  # "lunes", "lun", "miercoles": 0, 0, 2
-    months: dict[str, int]  # "marzo", "mar": 3
-
-
-class _Forms(NamedTuple):
-    """A language's forms around those names, from content/dates/<language>.toml."""
-
-    phrases: list[tuple[re.Pattern[str], str]]  # a form, as a pattern, and its English
-    words: dict[str, str]  # "meses": "months", "un": "a"
-
-
-def _slot(name: str, value: str, names: _Names, forms: _Forms) -> str | None:
+def _slot(name: str, value: str, language: str) -> str | None:
     """A slot's value as the English form reads it; None when it is not one (then the form
     does not match)."""
     if name == "day":
-        number = names.weekdays.get(value, _WEEKDAY_NAMES.get(value))
+        number = _local_weekdays(language).get(value, _WEEKDAY_NAMES.get(value))
         return None if number is None else WEEKDAYS[number]
     if name == "month":
-        number = names.months.get(value, _MONTHS.get(value))
+        number = _local_names(language)[1].get(value, _MONTHS.get(value))
         return None if number is None else _ENGLISH_MONTHS[number - 1]
     if name == "year" or (name == "n" and value.isdigit()):
         return value
-    return forms.words.get(value)
+    return _local_forms(language)[1].get(value)
 
 
 @cache
-def _local_names(language: str) -> _Names:
+def _local_names(language: str) -> tuple[dict[str, str], dict[str, int]]:
+    """A language's words for nearby days ("ayer": "yesterday", "pasado manana": "+2d") and
+    its months' names ("marzo", "mar": 3), from the CLDR, without their accents."""
     from smcoach.i18n import cldr
 
     data = cldr(language)
@@ -278,12 +264,14 @@ def _local_names(language: str) -> _Names:
     for width in ("wide", "abbreviated"):
         for number, name in enumerate(data["months"][width], 1):
             months[_plain(name.lower().rstrip("."))] = number
-    weekdays = {_plain(k): v for k, v in _local_weekdays(language).items()}
-    return _Names(nearby, weekdays, months)
+    return nearby, months
 
 
 @cache
-def _local_forms(language: str) -> _Forms:
+def _local_forms(language: str) -> tuple[list[tuple[re.Pattern[str], str]], dict[str, str]]:
+    """A language's forms around those names (content/dates/<language>.toml), each as a
+    pattern with the English it reads as, and its words for numbers and units ("meses":
+    "months", "un": "a")."""
     from smcoach.content import date_words
 
     table = date_words(language)
@@ -293,7 +281,7 @@ def _local_forms(language: str) -> _Forms:
         for slot, group in _SLOTS.items():
             pattern = pattern.replace(re.escape("{" + slot + "}"), group)
         phrases.append((re.compile(pattern), english))
-    return _Forms(phrases, {_plain(k): v for k, v in table["words"].items()})
+    return phrases, {_plain(k): v for k, v in table["words"].items()}
 
 
 def _plain(text: str) -> str:

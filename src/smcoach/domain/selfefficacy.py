@@ -90,6 +90,11 @@ def shown_form(forms: Mapping[str, int], language: str) -> str:
     return own if own in forms else next(iter(forms), own)
 
 
+def other_forms(forms: Mapping[str, int], form: str) -> dict[str, int]:
+    """The scored checks on scales other than `form`, by scale: kept, never mixed with it."""
+    return {other: n for other, n in forms.items() if other != form}
+
+
 def example_answers(rule: Rule) -> str:
     """'8,7,skip,9,6,7' for the SEMCD-6, '8,7,skip,9' for the SEMCD-S."""
     return format_answers(EXAMPLE[: rule.items])

@@ -66,7 +66,7 @@ def gather(store: "Store | None", day: date, weeks: int | None, since: date | No
     from smcoach import i18n
     from smcoach.domain import trends as domain
     from smcoach.domain.dates import iso_week
-    from smcoach.domain.selfefficacy import shown_form
+    from smcoach.domain.selfefficacy import other_forms, shown_form
 
     first_record = store.first_record_week() if store is not None else None
     if store is None or first_record is None:
@@ -86,5 +86,5 @@ def gather(store: "Store | None", day: date, weeks: int | None, since: date | No
         store.symptom_weekly_averages(first, last),
         store.symptoms(include_removed=True),
         selfefficacy_form=form,
-        other_forms={f: n for f, n in forms.items() if f != form},
+        other_forms=other_forms(forms, form),
     )
